@@ -1,0 +1,148 @@
+//! The command line (a contract: see docs and `product.md`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// An offline course that helps young people recognise and survive financial
+/// sextortion. Run without a command to start the course.
+#[derive(Debug, Parser)]
+#[command(name = "notalone", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options for taking the course.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
+    /// Use the course in DIR instead of the built-in one.
+    #[arg(long, value_name = "DIR", env = "NOTALONE_LESSONS", global = true)]
+    pub lessons: Option<PathBuf>,
+
+    /// Interface and lesson language, e.g. fr or fr-CA.
+    #[arg(long, value_name = "TAG", global = true)]
+    pub lang: Option<String>,
+
+    /// Learner profile (a nickname); else chosen on the first screen.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Where progress is kept (default: the platform data dir, ~/.local/share/notalone on Linux).
+    #[arg(long, value_name = "DIR", env = "NOTALONE_DATA_DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+
+    /// Line-based mode for screen readers and scripts: no full-screen UI, no escape sequences.
+    #[arg(long)]
+    pub plain: bool,
+
+    /// Reload the course when its files change (with --lessons), for authors.
+    #[arg(long, requires = "lessons")]
+    pub watch: bool,
+}
+
+/// Output format of `lint` and `locales check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ReportFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+/// Output format of `progress`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ProgressFormat {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Xapi,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a course for errors (exit 0 ok, 1 errors, 2 could not run).
+    Lint {
+        /// The course directory (default: the built-in course).
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+    /// Translation tools: check, status, new.
+    #[command(subcommand)]
+    Locales(LocalesCommand),
+    /// Scaffold a module or a course.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Write the built-in course to DIR, to adapt or translate it.
+    ExportCourse {
+        dir: PathBuf,
+        /// Write into a non-empty DIR, replacing files of the same name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Every profile's progress: module, status, score, dates.
+    Progress(ProgressArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// What a translation lacks or breaks (exit 0 ok, 1 errors, 2 could not run).
+    Check {
+        /// The course directory (default: the built-in course).
+        dir: Option<PathBuf>,
+        /// Check only this locale.
+        #[arg(long, value_name = "TAG")]
+        lang: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+    /// A table: each locale, % of text translated, files missing.
+    Status {
+        /// The course directory (default: the built-in course).
+        dir: Option<PathBuf>,
+    },
+    /// Start a translation: copy the source text files into TAG/.
+    New {
+        /// A BCP 47 tag, e.g. de or pt-BR.
+        tag: String,
+        /// The course directory (default: the current directory).
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Scaffold a module that lints clean and add it to course.toml.
+    Module {
+        /// The module id (lowercase letters, digits and dashes).
+        id: String,
+        /// The course directory (default: the current directory).
+        dir: Option<PathBuf>,
+    },
+    /// Scaffold a whole minimal course in DIR.
+    Course { dir: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(subcommand)]
+    pub action: Option<ProgressAction>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ProgressFormat,
+    /// Only this profile.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressAction {
+    /// Delete a profile's progress on this machine.
+    Forget {
+        #[arg(long, value_name = "NAME")]
+        profile: String,
+    },
+}

@@ -1,0 +1,3 @@
+//! Commands other than taking the course.
+
+pub mod lint;

@@ -1,0 +1,12 @@
+//! notalone: an offline terminal course that helps young people recognise
+//! and survive financial sextortion.
+//!
+//! The library holds everything; the binary only parses the command line and
+//! dispatches. See `docs/` for the lesson format and the design.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod commands;
+pub mod course;
+pub mod progress;
+pub mod text;

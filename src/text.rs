@@ -1,0 +1,256 @@
+//! Lesson text: the one place where text is made safe for a terminal, and the
+//! small Markdown subset (paragraphs, `- ` bullets, `**bold**`, `*emphasis*`).
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Combining marks kept on one character (caps "zalgo" stacks).
+const MAX_MARKS_PER_GRAPHEME: usize = 4;
+
+/// True for characters that must never reach a terminal from lesson text:
+/// C0 and C1 controls (except newline and tab), DEL, and the bidi embedding,
+/// override and isolate controls.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+/// Bidi embedding, override and isolate controls (U+202A..U+202E, U+2066..U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Invisible characters that have no business in identifiers.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
+    ) || is_bidi_control(c)
+}
+
+/// Make text safe to draw or print: normalise line endings, expand tabs,
+/// drop every control character (but newline), bidi controls, stray
+/// zero-width characters, and cap combining marks.
+pub fn sanitize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let normalized;
+    let input = if input.contains('\r') {
+        normalized = input.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        input
+    };
+    for (i, line) in input.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for g in line.graphemes(true) {
+            if g == "\t" {
+                out.push_str("    ");
+                continue;
+            }
+            let cleaned: String = g
+                .chars()
+                .filter(|c| !c.is_control() && !is_bidi_control(*c) && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+                .collect();
+            if cleaned.is_empty() || cleaned.width() == 0 {
+                continue;
+            }
+            out.extend(cleaned.chars().take(1 + MAX_MARKS_PER_GRAPHEME));
+        }
+    }
+    out
+}
+
+/// Sanitise text for a single line (titles, names, labels): also folds
+/// newlines into spaces.
+pub fn sanitize_line(input: &str) -> String {
+    sanitize(input).replace('\n', " ")
+}
+
+/// Escape control characters so a message can be printed safely (used for
+/// diagnostics, which may quote hostile source text): `\x1b` becomes `\u{1b}`.
+pub fn escape_controls(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub em: bool,
+}
+
+/// A block of the Markdown subset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A paragraph (its lines joined by spaces).
+    Para(Vec<Run>),
+    /// One `- ` bullet item.
+    Bullet(Vec<Run>),
+}
+
+impl Block {
+    /// The runs of this block.
+    pub fn runs(&self) -> &[Run] {
+        match self {
+            Block::Para(r) | Block::Bullet(r) => r,
+        }
+    }
+}
+
+/// Parse the Markdown subset. Anything else (headings, links, HTML) stays
+/// literal text.
+pub fn parse(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut para: Vec<&str> = Vec::new();
+    let mut bullet: Option<Vec<&str>> = None;
+    let flush = |para: &mut Vec<&str>, bullet: &mut Option<Vec<&str>>, blocks: &mut Vec<Block>| {
+        if !para.is_empty() {
+            blocks.push(Block::Para(inline(&para.join(" "))));
+            para.clear();
+        }
+        if let Some(b) = bullet.take() {
+            blocks.push(Block::Bullet(inline(&b.join(" "))));
+        }
+    };
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut para, &mut bullet, &mut blocks);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("- ") {
+            flush(&mut para, &mut bullet, &mut blocks);
+            bullet = Some(vec![rest.trim()]);
+        } else if let Some(b) = bullet.as_mut() {
+            // A continuation line of a bullet item, if indented; else a new paragraph.
+            if raw.starts_with(' ') || raw.starts_with('\t') {
+                b.push(line);
+            } else {
+                flush(&mut para, &mut bullet, &mut blocks);
+                para.push(line);
+            }
+        } else {
+            para.push(line);
+        }
+    }
+    flush(&mut para, &mut bullet, &mut blocks);
+    blocks
+}
+
+/// Parse `**bold**` and `*emphasis*` inside one block. Unmatched markers stay literal.
+pub fn inline(s: &str) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut bold = false;
+    let mut em = false;
+    let mut cur = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    let has_closing = |from: usize, marker: &str| -> bool {
+        let rest: String = chars[from..].iter().collect();
+        rest.contains(marker)
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            let double = i + 1 < chars.len() && chars[i + 1] == '*';
+            if double && (bold || has_closing(i + 2, "**")) {
+                push_run(&mut runs, &mut cur, bold, em);
+                bold = !bold;
+                i += 2;
+                continue;
+            }
+            if !double && (em || has_closing(i + 1, "*")) {
+                push_run(&mut runs, &mut cur, bold, em);
+                em = !em;
+                i += 1;
+                continue;
+            }
+        }
+        cur.push(c);
+        i += 1;
+    }
+    push_run(&mut runs, &mut cur, bold, em);
+    runs
+}
+
+fn push_run(runs: &mut Vec<Run>, cur: &mut String, bold: bool, em: bool) {
+    if !cur.is_empty() {
+        runs.push(Run {
+            text: std::mem::take(cur),
+            bold,
+            em,
+        });
+    }
+}
+
+/// The Markdown subset as plain text: paragraphs separated by a blank line,
+/// bullets as `- `, no `*` markers.
+pub fn to_plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut prev_bullet = false;
+    for (i, b) in parse(text).iter().enumerate() {
+        let is_bullet = matches!(b, Block::Bullet(_));
+        if i > 0 {
+            out.push_str(if is_bullet && prev_bullet { "\n" } else { "\n\n" });
+        }
+        if is_bullet {
+            out.push_str("- ");
+        }
+        for r in b.runs() {
+            out.push_str(&r.text);
+        }
+        prev_bullet = is_bullet;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_drops_escapes_and_bidi() {
+        let s = sanitize("a\x1b]0;PWNED\x07b\u{202E}c\u{9b}2J\r\nd\te");
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(!s.contains('\u{202E}'));
+        assert_eq!(s, "a]0;PWNEDbc2J\nd    e");
+    }
+
+    #[test]
+    fn sanitize_keeps_scripts_and_emoji() {
+        assert_eq!(sanitize("héllo 中文 👍🏽 مرحبا"), "héllo 中文 👍🏽 مرحبا");
+    }
+
+    #[test]
+    fn markdown_subset() {
+        let b = parse("Hello **you** and *me*.\nSame para.\n\n- one\n- two *x*\n\n# not a heading");
+        assert_eq!(b.len(), 4);
+        assert_eq!(
+            b[0],
+            Block::Para(vec![
+                Run { text: "Hello ".into(), bold: false, em: false },
+                Run { text: "you".into(), bold: true, em: false },
+                Run { text: " and ".into(), bold: false, em: false },
+                Run { text: "me".into(), bold: false, em: true },
+                Run { text: ". Same para.".into(), bold: false, em: false },
+            ])
+        );
+        assert!(matches!(b[1], Block::Bullet(_)));
+        assert_eq!(to_plain("**A** b\n\n- x\n- *y*\n\n2 * 3"), "A b\n\n- x\n- y\n\n2 * 3");
+    }
+
+    #[test]
+    fn escape_controls_is_printable() {
+        assert_eq!(escape_controls("a\x1bb"), "a\\u{1b}b");
+    }
+}
