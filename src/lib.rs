@@ -5,8 +5,12 @@
 //! dispatches. See `docs/` for the lesson format and the design.
 #![forbid(unsafe_code)]
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod course;
+pub mod i18n;
+pub mod plain;
 pub mod progress;
+pub mod session;
 pub mod text;

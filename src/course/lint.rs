@@ -1,10 +1,570 @@
-//! Lint rules (TO BE WRITTEN by the engine work).
-use super::*;
+//! `lint`: check a whole course, every locale, and report every problem.
+//!
+//! Each file is parsed once into toml's spanned document tree and walked
+//! against a field table per table kind (`raw.rs`); the rules that need more
+//! than one field run on the result (`rules.rs`). Lines and columns come from
+//! the parser's byte spans.
+//!
+//! # Diagnostic codes
+//!
+//! Stable, kebab-case; the severity of a code never changes.
+//!
+//! | code | severity | where | what |
+//! |---|---|---|---|
+//! | `syntax` | error | where the TOML parser reports | not valid TOML (also: nesting deeper than the parser's limit) |
+//! | `bad-encoding` | error | first invalid byte | the file is not UTF-8 |
+//! | `file-too-large` | error | line 1, column 1 | a file over 1 MiB |
+//! | `unknown-field` | error | the key | a field the format does not have ("did you mean" when one is close) |
+//! | `unused-field` | warning | the key | a field of another step type (e.g. `contact` on a read step): ignored |
+//! | `wrong-type` | error | the value | e.g. a string where a number or boolean belongs |
+//! | `missing-field` | error | the table header (line 1, column 1 for top-level fields) | a required field is missing |
+//! | `missing-file` | error | `source_locale` in course.toml | the source locale has no `course.toml` or `resources.toml` |
+//! | `empty-text` | error | the value | a required text is empty or blank |
+//! | `invalid-id` | error | the value | not `^[a-z0-9]+(-[a-z0-9]+)*$`, longer than 48, invisible characters, or reserved (`end` for steps; `course`, `resources` for modules) |
+//! | `duplicate-id` | error | the second occurrence | a module listed twice, a step id used twice in a module, an objective declared twice |
+//! | `id-mismatch` | error | the module's `id` | the module id is not the file name |
+//! | `missing-module` | error | the entry in `modules` | no `<source>/<id>.toml` for a listed module |
+//! | `unknown-file` | warning | line 1, column 1 | a `.toml` file the course does not use (unlisted module, folder that is not a locale tag) |
+//! | `invalid-value` | error | the value | `minutes` outside 1..=120; unknown `type`, `kind`, `from`; bad `source_locale`; integer out of range |
+//! | `too-few` / `too-many` | error | the step header (`[[step]]`); line 1 for a module's steps and resources | counts: steps >= 1, messages >= 1, choices <= 6, items 2..=12, options 2..=8, resources >= 1 in the source locale, modules >= 1 |
+//! | `no-resources` | warning | line 1, column 1 | a translation's resources.toml lists no resource |
+//! | `no-correct-option` | error | the step header | no correct option (single or multiple) |
+//! | `several-correct` | error | the step header | more than one correct option in a single question |
+//! | `correct-not-allowed` | error | the `correct` key | `correct` in an order question |
+//! | `no-sign` | error | the step header | a spot step with no item `sign = true` |
+//! | `missing-why` | error | the message header | a chat message with `sign = true` and no `why` |
+//! | `dangling-next` | error | the value | `next` names no step of the module and is not `"end"` |
+//! | `no-way-to-end` | error | the step header | from this step the end of the module cannot be reached |
+//! | `unreachable-step` | warning | the step header | the step cannot be reached from the first step |
+//! | `unknown-objective` | error | the entry / key | a `teaches` entry or `[objectives]` key not declared in course.toml |
+//! | `objective-not-taught` | warning | the entry in `objectives` | no step teaches a declared objective |
+//! | `objective-not-checked` | warning | the entry in `objectives` | taught, but by no question, spot, or chat with choices |
+//! | `text-too-long` | error | the value | a title over 80 characters, other text over 4,000 |
+//! | `control-character` | error | the value | a control character (C0 but newline/tab, DEL, C1) or bidi control in text, including `\e` and `\u001b` escapes |
+//! | `structure-mismatch` | error | the differing value, or the differing table header | a translation repeats a structure field with another value, or has another number of steps/messages/choices/items/options |
+//!
+//! Could-not-run problems (no such directory, no `course.toml`, more than
+//! 10,000 files, an unreadable file) are not diagnostics: `lint` returns a
+//! [`SourceError`] and `notalone lint` exits with 2.
 
-pub(super) fn lint(_src: &CourseSource) -> Result<Report, SourceError> {
-    Ok(Report::default())
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+use toml::de::DeTable;
+
+use super::diagnostic::{Diagnostic, Report, Severity};
+use super::raw::*;
+use super::rules::*;
+use super::{CourseSource, SourceError};
+use crate::text;
+
+pub(super) fn lint(src: &CourseSource) -> Result<Report, SourceError> {
+    lint_files(src)
 }
 
-pub(super) fn render_human(_report: &Report, _src: &CourseSource, _color: bool) -> String {
-    String::new()
+pub(super) fn render_human(report: &Report, src: &CourseSource, color: bool) -> String {
+    render(report, src, color)
+}
+
+/// Parse and walk one file; `None` when it has syntax errors.
+pub(crate) fn walk_file<'t, T>(
+    f: &SourceFile<'t>,
+    sink: &mut Sink,
+    g: impl FnOnce(&mut Walk<'_, 't>, DeTable<'t>) -> T,
+) -> Option<T> {
+    let table = parse(f, sink)?;
+    let mut w = Walk { sink, file: f };
+    Some(g(&mut w, table))
+}
+
+/// Sort diagnostics by file, line and column into a report.
+pub(crate) fn finish(mut sink: Sink) -> Report {
+    sink.diags
+        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    Report {
+        diagnostics: sink.diags,
+    }
+}
+
+/// What a file of a course directory is.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind<'f> {
+    Root,
+    Course(&'f str),
+    Resources(&'f str),
+    Module(&'f str, &'f str),
+    /// Not used by the course, and why.
+    Unknown(String),
+    /// Not a `.toml` file: none of lint's business.
+    Ignored,
+}
+
+fn classify(path: &str) -> FileKind<'_> {
+    if !path.ends_with(".toml") {
+        return FileKind::Ignored;
+    }
+    if path == "course.toml" {
+        return FileKind::Root;
+    }
+    let Some((folder, rest)) = path.split_once('/') else {
+        return FileKind::Unknown(
+            "this file is not part of the course: only course.toml belongs at the top of a course"
+                .to_string(),
+        );
+    };
+    if super::locale::normalize_tag(folder).as_deref() != Some(folder) {
+        let hint = match super::locale::normalize_tag(folder) {
+            Some(t) if !folder.contains(['.', '@']) => {
+                format!("; to make it a locale, name the folder `{t}`")
+            }
+            _ => String::new(),
+        };
+        return FileKind::Unknown(format!(
+            "this file is ignored: `{}` is not a locale folder{hint}",
+            q(folder)
+        ));
+    }
+    if rest.contains('/') {
+        return FileKind::Unknown(
+            "this file is ignored: a locale folder holds no sub-folders of lessons".to_string(),
+        );
+    }
+    match rest {
+        "course.toml" => FileKind::Course(folder),
+        "resources.toml" => FileKind::Resources(folder),
+        _ => FileKind::Module(folder, rest.trim_end_matches(".toml")),
+    }
+}
+
+#[derive(Default)]
+struct LocaleFiles<'a, 't> {
+    course: Option<&'a SourceFile<'t>>,
+    resources: Option<&'a SourceFile<'t>>,
+    modules: Vec<(&'a str, &'a SourceFile<'t>)>,
+}
+
+/// Lint every file of a course.
+pub(crate) fn lint_files(src: &dyn CourseFiles) -> Result<Report, SourceError> {
+    src.check()?;
+    let list = src.list()?;
+    if !list.iter().any(|f| f == "course.toml") {
+        return Err(SourceError::NoCourseToml(src.root_name()));
+    }
+    let mut sink = Sink::default();
+    let mut texts: Vec<(&str, Cow<'_, str>)> = Vec::new();
+    for f in list.iter().filter(|f| classify(f) != FileKind::Ignored) {
+        match src.read_file(f) {
+            Ok(Some(bytes)) => {
+                if let Some(t) = decode(f, bytes, &mut sink) {
+                    texts.push((f.as_str(), t));
+                }
+            }
+            Ok(None) => {}
+            Err(SourceError::TooLarge { file }) => sink.file_level(
+                &file,
+                "file-too-large",
+                "this file is larger than 1 MiB; split it into smaller modules".to_string(),
+            ),
+            Err(e) => return Err(e),
+        }
+    }
+    let files: Vec<SourceFile<'_>> = texts.iter().map(|(n, t)| SourceFile::new(n, t)).collect();
+    check_all(&files, &mut sink);
+    Ok(finish(sink))
+}
+
+fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
+    let mut root_file = None;
+    let mut locales: BTreeMap<&str, LocaleFiles<'a, 't>> = BTreeMap::new();
+    for f in files {
+        match classify(f.name) {
+            FileKind::Root => root_file = Some(f),
+            FileKind::Course(l) => locales.entry(l).or_default().course = Some(f),
+            FileKind::Resources(l) => locales.entry(l).or_default().resources = Some(f),
+            FileKind::Module(l, stem) => locales.entry(l).or_default().modules.push((stem, f)),
+            FileKind::Unknown(why) => {
+                sink.push(f, Severity::Warning, "unknown-file", 0..0, why, None)
+            }
+            FileKind::Ignored => {}
+        }
+    }
+    let root = root_file.and_then(|f| {
+        walk_file(f, sink, |w, t| {
+            let r = w.root(t);
+            check_root(w, &r)
+        })
+        .map(|info| (f, info))
+    });
+    let Some((root_file, info)) = root else {
+        // Without a usable course.toml, check each file on its own.
+        for lf in locales.values() {
+            walk_alone(lf, sink);
+        }
+        return;
+    };
+    let declared = info.declared();
+    let Some(source) = info.source.clone() else {
+        for lf in locales.values() {
+            walk_alone(lf, sink);
+        }
+        return;
+    };
+    let empty = LocaleFiles::default();
+    let sf = locales.get(source.as_str()).unwrap_or(&empty);
+    let listed: HashSet<&str> = info.modules.iter().map(|(m, _)| m.as_str()).collect();
+
+    // The source locale: everything required, every rule.
+    match sf.course {
+        Some(f) => {
+            walk_file(f, sink, |w, t| {
+                let c = w.course_text(t);
+                check_course_text(w, &c, true, Some(&declared));
+            });
+        }
+        None => missing_file(sink, root_file, &info, &format!("{source}/course.toml")),
+    }
+    match sf.resources {
+        Some(f) => {
+            walk_file(f, sink, |w, t| {
+                let r = w.resources(t);
+                check_resources(w, &r, true);
+            });
+        }
+        None => missing_file(sink, root_file, &info, &format!("{source}/resources.toml")),
+    }
+    let by_stem: HashMap<&str, &SourceFile<'t>> =
+        sf.modules.iter().map(|(s, f)| (*s, *f)).collect();
+    let mut src_modules: HashMap<&str, RawModule<'t>> = HashMap::new();
+    let mut teaching = Teaching::default();
+    let mut complete = true;
+    for (id, span) in &info.modules {
+        match by_stem.get(id.as_str()) {
+            None => {
+                complete = false;
+                let mut w = Walk {
+                    sink: &mut *sink,
+                    file: root_file,
+                };
+                w.error_help(
+                    "missing-module",
+                    span.clone(),
+                    format!("module `{id}` has no file {source}/{id}.toml"),
+                    format!("create {source}/{id}.toml, or remove `{id}` from `modules`"),
+                );
+            }
+            Some(f) => {
+                let m = walk_file(f, sink, |w, t| {
+                    let m = w.module(t);
+                    check_module(w, &m, id, Some(&declared), &mut teaching);
+                    m
+                });
+                match m {
+                    Some(m) => {
+                        src_modules.insert(id.as_str(), m);
+                    }
+                    None => complete = false,
+                }
+            }
+        }
+    }
+    for (stem, f) in &sf.modules {
+        if listed.contains(stem) {
+            continue;
+        }
+        unlisted(sink, f, stem);
+        walk_file(f, sink, |w, t| {
+            let m = w.module(t);
+            check_module(w, &m, stem, Some(&declared), &mut Teaching::default());
+        });
+    }
+    if complete {
+        let mut w = Walk {
+            sink: &mut *sink,
+            file: root_file,
+        };
+        check_objectives(&mut w, &info, &teaching);
+    }
+
+    // Translations and region folders: text overlays on the source.
+    for (loc, lf) in &locales {
+        if *loc == source {
+            continue;
+        }
+        if let Some(f) = lf.course {
+            walk_file(f, sink, |w, t| {
+                let c = w.course_text(t);
+                check_course_text(w, &c, false, Some(&declared));
+            });
+        }
+        if let Some(f) = lf.resources {
+            walk_file(f, sink, |w, t| {
+                let r = w.resources(t);
+                check_resources(w, &r, false);
+            });
+        }
+        for (stem, f) in &lf.modules {
+            if !listed.contains(stem) {
+                unlisted(sink, f, stem);
+            }
+            let src_name = format!("{source}/{stem}.toml");
+            walk_file(f, sink, |w, t| {
+                let m = w.module(t);
+                if let Some(s) = src_modules.get(stem) {
+                    compare_module(w, s, &m, &src_name);
+                }
+            });
+        }
+    }
+}
+
+fn missing_file(sink: &mut Sink, root: &SourceFile<'_>, info: &RootInfo, file: &str) {
+    let mut w = Walk { sink, file: root };
+    w.error_help(
+        "missing-file",
+        info.source_span.clone(),
+        format!("the source locale has no {file}"),
+        format!("create {file}: the source locale needs it"),
+    );
+}
+
+fn unlisted(sink: &mut Sink, f: &SourceFile<'_>, stem: &str) {
+    sink.push(
+        f,
+        Severity::Warning,
+        "unknown-file",
+        0..0,
+        format!(
+            "`{}` is not listed in `modules` of course.toml, so learners never see this file",
+            q(stem)
+        ),
+        Some("add its id to `modules`, or remove the file".to_string()),
+    );
+}
+
+/// Check the files of a locale folder one by one (course.toml is unusable).
+fn walk_alone(lf: &LocaleFiles<'_, '_>, sink: &mut Sink) {
+    if let Some(f) = lf.course {
+        walk_file(f, sink, |w, t| {
+            w.course_text(t);
+        });
+    }
+    if let Some(f) = lf.resources {
+        walk_file(f, sink, |w, t| {
+            w.resources(t);
+        });
+    }
+    for (_, f) in &lf.modules {
+        walk_file(f, sink, |w, t| {
+            w.module(t);
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Human output
+
+/// Render a report rustc-style, one block per diagnostic, then a summary
+/// line. Everything printed is free of control characters.
+pub(crate) fn render(report: &Report, src: &dyn CourseFiles, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut cache: HashMap<&str, Option<(String, Vec<usize>)>> = HashMap::new();
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let file = cache.entry(d.file.as_str()).or_insert_with(|| {
+            let bytes = src.read_file(&d.file).ok().flatten()?;
+            let s = String::from_utf8_lossy(&bytes);
+            let s = s.strip_prefix('\u{feff}').unwrap_or(&s).to_string();
+            let starts = line_starts(&s);
+            Some((s, starts))
+        });
+        out.push_str(&render_one(&renderer, d, file.as_ref()));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report, &src.root_name(), color));
+    out.push('\n');
+    out
+}
+
+fn render_one(renderer: &Renderer, d: &Diagnostic, file: Option<&(String, Vec<usize>)>) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let path = text::escape_controls(&d.file).replace('\n', "\\n");
+    let title = level
+        .primary_title(text::escape_controls(&d.message))
+        .id(text::escape_controls(&d.code));
+    let snippet = file.and_then(|(t, starts)| snippet_line(t, starts, d));
+    let mut group = match snippet {
+        Some((line, span)) => title.element(
+            Snippet::source(line)
+                .line_start(d.line)
+                .path(path)
+                .annotation(AnnotationKind::Primary.span(span)),
+        ),
+        None => title.element(Origin::path(path).line(d.line).char_column(d.column)),
+    };
+    if let Some(h) = &d.help {
+        group = group.element(Level::HELP.message(text::escape_controls(h)));
+    }
+    renderer.render(&[group])
+}
+
+/// The diagnostic's line, made safe to print (each control character
+/// replaced by one visible character, so columns do not move), and the span
+/// within it.
+fn snippet_line(
+    text: &str,
+    starts: &[usize],
+    d: &Diagnostic,
+) -> Option<(String, std::ops::Range<usize>)> {
+    const MAX_LINE: usize = 1_000;
+    let span = d.span.clone()?;
+    let start = *starts.get(d.line.checked_sub(1)?)?;
+    let end = starts.get(d.line).map_or(text.len(), |n| n - 1);
+    let raw = text.get(start..end)?;
+    let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    if raw.chars().count() > MAX_LINE {
+        return None;
+    }
+    let floor = |mut i: usize| {
+        i = i.min(raw.len());
+        while !raw.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let a = floor(span.start.saturating_sub(start));
+    let b = floor(span.end.saturating_sub(start)).max(a);
+    let (ca, cb) = (raw[..a].chars().count(), raw[..b].chars().count());
+    let mut line = String::with_capacity(raw.len());
+    let (mut na, mut nb) = (0, 0);
+    for (i, c) in raw.chars().enumerate() {
+        if i == ca {
+            na = line.len();
+        }
+        if i == cb {
+            nb = line.len();
+        }
+        line.push(visible(c));
+    }
+    let n = raw.chars().count();
+    if ca >= n {
+        na = line.len();
+    }
+    if cb >= n {
+        nb = line.len();
+    }
+    Some((line, na..nb))
+}
+
+/// A printable stand-in for a control character (same width, one character).
+fn visible(c: char) -> char {
+    match c {
+        '\t' => '\t',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        c if c.is_control() || text::is_bidi_control(c) => '\u{fffd}',
+        c => c,
+    }
+}
+
+/// "error: 3 errors and 1 warning in lessons/".
+pub(crate) fn summary(report: &Report, root: &str, color: bool) -> String {
+    let (e, w) = (report.errors(), report.warnings());
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let root = text::escape_controls(root).replace('\n', "\\n");
+    let (label, style, body) = if e > 0 {
+        let body = if w > 0 {
+            format!("{} and {}", plural(e, "error"), plural(w, "warning"))
+        } else {
+            plural(e, "error")
+        };
+        ("error", "\x1b[1;31m", body)
+    } else if w > 0 {
+        ("warning", "\x1b[1;33m", plural(w, "warning"))
+    } else {
+        ("ok", "\x1b[1;32m", "no errors or warnings".to_string())
+    };
+    if color {
+        format!("{style}{label}\x1b[0m\x1b[1m: {body} in {root}\x1b[0m")
+    } else {
+        format!("{label}: {body} in {root}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_files() {
+        assert_eq!(classify("course.toml"), FileKind::Root);
+        assert_eq!(classify("en/course.toml"), FileKind::Course("en"));
+        assert_eq!(
+            classify("fr-CA/resources.toml"),
+            FileKind::Resources("fr-CA")
+        );
+        assert_eq!(classify("en/spot.toml"), FileKind::Module("en", "spot"));
+        assert_eq!(classify("README.md"), FileKind::Ignored);
+        assert!(matches!(classify("fr_CA/x.toml"), FileKind::Unknown(_)));
+        assert!(matches!(classify("fr-ca/x.toml"), FileKind::Unknown(_)));
+        assert!(matches!(classify("notes.toml"), FileKind::Unknown(_)));
+        assert!(matches!(classify("en/sub/x.toml"), FileKind::Unknown(_)));
+    }
+
+    #[test]
+    fn summary_is_plural_correct() {
+        let mut r = Report::default();
+        assert_eq!(summary(&r, "x/", false), "ok: no errors or warnings in x/");
+        let d = Diagnostic {
+            severity: Severity::Error,
+            code: "syntax".into(),
+            file: "a".into(),
+            line: 1,
+            column: 1,
+            message: "m".into(),
+            span: None,
+            help: None,
+        };
+        r.diagnostics.push(d.clone());
+        assert_eq!(summary(&r, "x/", false), "error: 1 error in x/");
+        r.diagnostics.push(d.clone());
+        r.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            ..d
+        });
+        assert_eq!(
+            summary(&r, "x/", false),
+            "error: 2 errors and 1 warning in x/"
+        );
+    }
+
+    #[test]
+    fn snippet_lines_are_safe_and_keep_columns() {
+        let text = "a = 1\nb = \"x\u{9b}y\" # \u{1b}\r\nc";
+        let starts = line_starts(text);
+        let d = Diagnostic {
+            severity: Severity::Error,
+            code: "control-character".into(),
+            file: "a".into(),
+            line: 2,
+            column: 5,
+            message: "m".into(),
+            span: Some(10..16),
+            help: None,
+        };
+        let (line, span) = snippet_line(text, &starts, &d).expect("a line");
+        assert!(!line.chars().any(|c| c.is_control()));
+        assert_eq!(
+            line.chars().count(),
+            "b = \"x\u{9b}y\" # \u{1b}".chars().count()
+        );
+        assert_eq!(&line[span], "\"x\u{fffd}y\"");
+    }
 }

@@ -1,6 +1,711 @@
-//! Loading a course (TO BE WRITTEN by the engine work).
-use super::*;
+//! Loading a course for one learner locale.
+//!
+//! For each file the course needs (`<locale>/course.toml`, `resources.toml`,
+//! one file per module) the loader takes the first folder of the locale
+//! chain that has it. A module or course text found outside the source
+//! locale is an overlay: structure comes from the source file, text from the
+//! translation where present, else from the source. The files needed are
+//! checked with the same walk and rules as `lint` (each parsed once); the
+//! course is built from that walk when there is no error. Every text is
+//! sanitised, so the model never holds a control character.
 
-pub(super) fn load(_src: &CourseSource, _lang: Option<&str>) -> Result<Course, LoadError> {
-    Err(LoadError::Invalid(Report::default()))
+use std::borrow::Cow;
+
+use super::lint::{finish, walk_file};
+use super::locale;
+use super::model::*;
+use super::raw::*;
+use super::rules::*;
+use super::{CourseSource, LoadError, SourceError};
+use crate::text;
+
+/// The same field of the translation, if any.
+macro_rules! tf {
+    ($t:expr, $f:ident) => {
+        $t.and_then(|x| x.$f.as_ref())
+    };
+}
+
+pub(super) fn load(src: &CourseSource, lang: Option<&str>) -> Result<Course, LoadError> {
+    load_files(src, lang)
+}
+
+/// A file the course needs, as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fetch {
+    /// No such file.
+    Missing,
+    /// Read, but not text (the diagnostic is in the sink).
+    Broken,
+    /// Its index in the texts read.
+    Text(usize),
+}
+
+struct Reader<'s, 'b> {
+    src: &'b dyn CourseFiles,
+    sink: &'s mut Sink,
+    names: Vec<String>,
+    texts: Vec<Cow<'b, str>>,
+}
+
+impl Reader<'_, '_> {
+    fn fetch(&mut self, rel: String) -> Result<Fetch, SourceError> {
+        let bytes = match self.src.read_file(&rel) {
+            Ok(Some(b)) => b,
+            Ok(None) => return Ok(Fetch::Missing),
+            Err(SourceError::TooLarge { file }) => {
+                self.sink.file_level(
+                    &file,
+                    "file-too-large",
+                    "this file is larger than 1 MiB; split it into smaller modules".to_string(),
+                );
+                return Ok(Fetch::Broken);
+            }
+            Err(e) => return Err(e),
+        };
+        match decode(&rel, bytes, self.sink) {
+            Some(t) => {
+                self.names.push(rel);
+                self.texts.push(t);
+                Ok(Fetch::Text(self.texts.len() - 1))
+            }
+            None => Ok(Fetch::Broken),
+        }
+    }
+
+    /// The first folder of the chain that has `name`, and the file.
+    fn pick(
+        &mut self,
+        chain: &[String],
+        name: &str,
+    ) -> Result<Option<(String, Fetch)>, SourceError> {
+        for folder in chain {
+            let f = self.fetch(format!("{folder}/{name}"))?;
+            if f != Fetch::Missing {
+                return Ok(Some((folder.clone(), f)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The source file and, when the chain finds it elsewhere first, the
+    /// translation overlaying it.
+    fn overlay(
+        &mut self,
+        chain: &[String],
+        source: &str,
+        name: &str,
+    ) -> Result<(Fetch, Option<Fetch>), SourceError> {
+        match self.pick(chain, name)? {
+            Some((folder, f)) if folder == source => Ok((f, None)),
+            Some((_, tr)) => {
+                let src = self.fetch(format!("{source}/{name}"))?;
+                Ok((src, Some(tr)))
+            }
+            None => Ok((Fetch::Missing, None)),
+        }
+    }
+}
+
+fn invalid(sink: Sink) -> LoadError {
+    LoadError::Invalid(finish(sink))
+}
+
+/// Load a course for the locale `lang` (`None`: the source locale).
+pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Course, LoadError> {
+    src.check()?;
+    let mut sink = Sink::default();
+    let Some(root_bytes) = src.read_file("course.toml")? else {
+        return Err(SourceError::NoCourseToml(src.root_name()).into());
+    };
+    let Some(root_text) = decode("course.toml", root_bytes, &mut sink) else {
+        return Err(invalid(sink));
+    };
+    let root_file = SourceFile::new("course.toml", &root_text);
+    let info = walk_file(&root_file, &mut sink, |w, t| {
+        let r = w.root(t);
+        check_root(w, &r)
+    });
+    let (Some(info), false) = (info, sink.has_errors()) else {
+        return Err(invalid(sink));
+    };
+    let Some(source) = info.source.clone() else {
+        return Err(invalid(sink));
+    };
+    let tag = lang
+        .and_then(locale::normalize_tag)
+        .unwrap_or_else(|| source.clone());
+    let chain = locale::chain(&tag, &source);
+    // The learner reads the source language (e.g. en-CA with source en):
+    // source text is not "untranslated" for them.
+    let reads_source_language = locale::chain(&tag, &tag).contains(&source);
+
+    // Read every file needed.
+    let mut rd = Reader {
+        src,
+        sink: &mut sink,
+        names: Vec::new(),
+        texts: Vec::new(),
+    };
+    let course = rd.overlay(&chain, &source, "course.toml")?;
+    let resources = rd.pick(&chain, "resources.toml")?;
+    let mut modules = Vec::with_capacity(info.modules.len());
+    for (id, span) in &info.modules {
+        let (s, t) = rd.overlay(&chain, &source, &format!("{id}.toml"))?;
+        modules.push((id.as_str(), span.clone(), s, t));
+    }
+    let Reader { names, texts, .. } = rd;
+    let files: Vec<SourceFile<'_>> = names
+        .iter()
+        .zip(texts.iter())
+        .map(|(n, t)| SourceFile::new(n, t))
+        .collect();
+
+    // Check them (the same walk and rules as lint).
+    let declared = info.declared();
+    let root_w = |sink: &mut Sink, code: &'static str, span: Span, msg: String| {
+        Walk {
+            sink,
+            file: &root_file,
+        }
+        .error(code, span, msg);
+    };
+    let course_src = match course.0 {
+        Fetch::Text(i) => walk_file(&files[i], &mut sink, |w, t| {
+            let c = w.course_text(t);
+            check_course_text(w, &c, true, Some(&declared));
+            c
+        }),
+        Fetch::Missing => {
+            root_w(
+                &mut sink,
+                "missing-file",
+                info.source_span.clone(),
+                format!("the source locale has no {source}/course.toml"),
+            );
+            None
+        }
+        Fetch::Broken => None,
+    };
+    let course_tr = match course.1 {
+        Some(Fetch::Text(i)) => walk_file(&files[i], &mut sink, |w, t| {
+            let c = w.course_text(t);
+            check_course_text(w, &c, false, Some(&declared));
+            c
+        }),
+        _ => None,
+    };
+    let res = match &resources {
+        Some((folder, Fetch::Text(i))) => walk_file(&files[*i], &mut sink, |w, t| {
+            let r = w.resources(t);
+            check_resources(w, &r, *folder == source);
+            r
+        }),
+        Some(_) => None,
+        None => {
+            root_w(
+                &mut sink,
+                "missing-file",
+                info.source_span.clone(),
+                format!("the source locale has no {source}/resources.toml"),
+            );
+            None
+        }
+    };
+    let mut raw_modules = Vec::with_capacity(modules.len());
+    for (id, span, s, t) in &modules {
+        let src_raw = match s {
+            Fetch::Text(i) => walk_file(&files[*i], &mut sink, |w, tb| {
+                let m = w.module(tb);
+                check_module(w, &m, id, Some(&declared), &mut Teaching::default());
+                m
+            }),
+            Fetch::Missing => {
+                root_w(
+                    &mut sink,
+                    "missing-module",
+                    span.clone(),
+                    format!("module `{id}` has no file {source}/{id}.toml"),
+                );
+                None
+            }
+            Fetch::Broken => None,
+        };
+        let tr_raw = match (t, &src_raw) {
+            (Some(Fetch::Text(i)), Some(sr)) => {
+                let src_name = format!("{source}/{id}.toml");
+                walk_file(&files[*i], &mut sink, |w, tb| {
+                    let m = w.module(tb);
+                    compare_module(w, sr, &m, &src_name);
+                    m
+                })
+            }
+            _ => None,
+        };
+        let translated = reads_source_language || t.is_some();
+        raw_modules.push((id, src_raw, tr_raw, translated));
+    }
+    if sink.has_errors() {
+        return Err(invalid(sink));
+    }
+    let (Some(course_src), Some(res)) = (course_src, res) else {
+        return Err(invalid(sink));
+    };
+
+    // Build the resolved course.
+    let ct = course_tr.as_ref();
+    let objectives = info
+        .objectives
+        .iter()
+        .map(|(id, _)| Objective {
+            id: id.clone(),
+            title: line(
+                objective_title(ct, id),
+                objective_title(Some(&course_src), id),
+            )
+            .unwrap_or_else(|| id.clone()),
+        })
+        .collect();
+    let mut built = Vec::with_capacity(raw_modules.len());
+    for (id, s, t, translated) in &raw_modules {
+        let Some(s) = s else {
+            return Err(invalid(sink));
+        };
+        built.push(build_module(id, s, t.as_ref(), *translated));
+    }
+    Ok(Course {
+        id: info.id.clone().unwrap_or_default(),
+        source_locale: source.clone(),
+        locale: chain.first().cloned().unwrap_or_else(|| source.clone()),
+        chain: chain.clone(),
+        title: line(tf!(ct, title), course_src.title.as_ref()).unwrap_or_default(),
+        welcome: body(tf!(ct, welcome), course_src.welcome.as_ref()).unwrap_or_default(),
+        finish: body(tf!(ct, finish), course_src.finish.as_ref()),
+        objectives,
+        modules: built,
+        resources: build_resources(&res),
+    })
+}
+
+fn non_blank<'x>(s: Option<&'x Str<'_>>) -> Option<&'x str> {
+    s.map(|s| s.as_str()).filter(|s| !s.trim().is_empty())
+}
+
+/// Translated text if there is some, else the source's; sanitised.
+fn body(tr: Option<&Str<'_>>, src: Option<&Str<'_>>) -> Option<String> {
+    non_blank(tr).or_else(|| non_blank(src)).map(text::sanitize)
+}
+
+/// As `body`, for one-line text (titles, names).
+fn line(tr: Option<&Str<'_>>, src: Option<&Str<'_>>) -> Option<String> {
+    non_blank(tr)
+        .or_else(|| non_blank(src))
+        .map(text::sanitize_line)
+}
+
+fn objective_title<'x, 'a>(c: Option<&'x RawCourseText<'a>>, id: &str) -> Option<&'x Str<'a>> {
+    c?.objectives
+        .as_ref()?
+        .v
+        .iter()
+        .find(|(k, _)| k.as_str() == id)
+        .and_then(|(_, t)| t.as_ref())
+}
+
+fn nth<T>(a: Option<&Sp<Vec<T>>>, i: usize) -> Option<&T> {
+    a.and_then(|a| a.v.get(i))
+}
+
+fn next_of(s: &Str<'_>) -> Next {
+    match s.as_str() {
+        "end" => Next::End,
+        id => Next::Step(id.to_string()),
+    }
+}
+
+fn build_resources(r: &RawResources<'_>) -> Resources {
+    Resources {
+        intro: body(r.intro.as_ref(), None),
+        items: items(&r.resources)
+            .iter()
+            .map(|x| Resource {
+                name: line(x.name.as_ref(), None).unwrap_or_default(),
+                about: body(x.about.as_ref(), None).unwrap_or_default(),
+                web: line(x.web.as_ref(), None),
+                phone: line(x.phone.as_ref(), None),
+                sms: line(x.sms.as_ref(), None),
+                hours: line(x.hours.as_ref(), None),
+            })
+            .collect(),
+    }
+}
+
+fn build_module(
+    id: &str,
+    s: &RawModule<'_>,
+    t: Option<&RawModule<'_>>,
+    translated: bool,
+) -> Module {
+    let ts = tf!(t, steps);
+    Module {
+        id: id.to_string(),
+        title: line(tf!(t, title), s.title.as_ref()).unwrap_or_default(),
+        summary: body(tf!(t, summary), s.summary.as_ref()).unwrap_or_default(),
+        minutes: s.minutes.as_ref().and_then(|m| u32::try_from(m.v).ok()),
+        content_note: body(tf!(t, content_note), s.content_note.as_ref()),
+        steps: items(&s.steps)
+            .iter()
+            .enumerate()
+            .map(|(i, st)| build_step(st, nth(ts, i)))
+            .collect(),
+        translated,
+    }
+}
+
+fn build_step(s: &RawStep<'_>, t: Option<&RawStep<'_>>) -> Step {
+    let text = || body(tf!(t, text), s.text.as_ref());
+    let kind = match s.ty.as_ref().and_then(|x| StepType::parse(x.as_str())) {
+        Some(StepType::Read) | None => StepKind::Read {
+            text: text().unwrap_or_default(),
+        },
+        Some(StepType::Chat) => {
+            let (tm, tc) = (tf!(t, messages), tf!(t, choices));
+            StepKind::Chat {
+                contact: line(tf!(t, contact), s.contact.as_ref()).unwrap_or_default(),
+                text: text(),
+                messages: items(&s.messages)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let tm = nth(tm, i);
+                        Message {
+                            from: match m.from.as_ref().map(|f| f.as_str()) {
+                                Some("you") => Speaker::You,
+                                Some("note") => Speaker::Note,
+                                _ => Speaker::Them,
+                            },
+                            text: body(tf!(tm, text), m.text.as_ref()).unwrap_or_default(),
+                            sign: m.sign.as_ref().is_some_and(|b| b.v),
+                            why: body(tf!(tm, why), m.why.as_ref()),
+                        }
+                    })
+                    .collect(),
+                choices: items(&s.choices)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let tc = nth(tc, i);
+                        Choice {
+                            text: body(tf!(tc, text), c.text.as_ref()).unwrap_or_default(),
+                            safe: c.safe.as_ref().is_some_and(|b| b.v),
+                            feedback: body(tf!(tc, feedback), c.feedback.as_ref())
+                                .unwrap_or_default(),
+                            next: c.next.as_ref().map(next_of),
+                        }
+                    })
+                    .collect(),
+            }
+        }
+        Some(StepType::Spot) => {
+            let ti = tf!(t, items);
+            StepKind::Spot {
+                text: text().unwrap_or_default(),
+                items: items(&s.items)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| {
+                        let ti = nth(ti, i);
+                        SpotItem {
+                            text: body(tf!(ti, text), it.text.as_ref()).unwrap_or_default(),
+                            sign: it.sign.as_ref().is_some_and(|b| b.v),
+                            why: body(tf!(ti, why), it.why.as_ref()).unwrap_or_default(),
+                        }
+                    })
+                    .collect(),
+            }
+        }
+        Some(StepType::Question) => {
+            let kind = question_kind(s.kind.as_ref().map(|k| k.as_str())).unwrap_or_default();
+            let to = tf!(t, options);
+            StepKind::Question {
+                kind,
+                text: text().unwrap_or_default(),
+                explanation: body(tf!(t, explanation), s.explanation.as_ref()),
+                options: items(&s.options)
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let to = nth(to, i);
+                        QuestionOption {
+                            text: body(tf!(to, text), o.text.as_ref()).unwrap_or_default(),
+                            correct: kind != QuestionKind::Order
+                                && o.correct.as_ref().is_some_and(|b| b.v),
+                            feedback: body(tf!(to, feedback), o.feedback.as_ref()),
+                        }
+                    })
+                    .collect(),
+            }
+        }
+    };
+    Step {
+        id: s
+            .id
+            .as_ref()
+            .map(|x| x.as_str().to_string())
+            .unwrap_or_default(),
+        title: line(tf!(t, title), s.title.as_ref()),
+        teaches: items(&s.teaches)
+            .iter()
+            .map(|x| x.as_str().to_string())
+            .collect(),
+        next: s.next.as_ref().map(next_of),
+        kind,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::MemoryCourse;
+    use super::*;
+
+    fn fixture(name: &str) -> MemoryCourse {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/courses/valid")
+            .join(name);
+        let src = CourseSource::Dir(root);
+        let mut m = MemoryCourse::new();
+        for f in src.files().expect("fixture files") {
+            let b = src.read(&f).expect("readable").expect("exists");
+            m.insert(f, b);
+        }
+        m
+    }
+
+    fn load_ok(m: &MemoryCourse, lang: Option<&str>) -> Course {
+        match m.load(lang) {
+            Ok(c) => c,
+            Err(LoadError::Invalid(r)) => panic!("invalid: {:#?}", r.diagnostics),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn chat(s: &Step) -> (&String, &Vec<Message>, &Vec<Choice>) {
+        match &s.kind {
+            StepKind::Chat {
+                contact,
+                messages,
+                choices,
+                ..
+            } => (contact, messages, choices),
+            other => panic!("not a chat: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn loads_the_source_locale() {
+        let c = load_ok(&fixture("basic"), None);
+        assert_eq!(c.id, "basic");
+        assert_eq!(c.source_locale, "en");
+        assert_eq!(c.locale, "en");
+        assert_eq!(c.chain, ["en"]);
+        assert_eq!(c.title, "Not Alone (test course)");
+        assert!(c.welcome.starts_with("Welcome."));
+        assert_eq!(c.finish.as_deref(), Some("You finished every module."));
+        assert_eq!(c.objectives.len(), 2);
+        assert_eq!(
+            c.objective_title("stop-contact"),
+            "Stop all contact with the person threatening you"
+        );
+        assert_eq!(c.modules.len(), 2);
+        let m = &c.modules[0];
+        assert_eq!(m.id, "first-signs");
+        assert_eq!(m.minutes, Some(8));
+        assert!(m.translated);
+        assert_eq!(m.steps.len(), 3);
+        assert_eq!(m.steps[0].teaches, ["spot-signs"]);
+        let (contact, messages, choices) = chat(&m.steps[1]);
+        assert_eq!(contact, "maya.k_08");
+        assert_eq!(messages.len(), 3);
+        assert_eq!(messages[0].from, Speaker::Them);
+        assert_eq!(messages[2].from, Speaker::Note);
+        assert!(messages[1].sign && messages[1].why.is_some());
+        assert!(!messages[0].sign);
+        assert_eq!(choices.len(), 2);
+        assert!(!choices[0].safe && choices[1].safe);
+        assert!(
+            matches!(&m.steps[2].kind, StepKind::Spot { items, .. } if items.len() == 2 && items[0].sign)
+        );
+        let w = &c.modules[1];
+        assert!(
+            matches!(&w.steps[0].kind, StepKind::Question { kind: QuestionKind::Single, options, .. }
+            if options.len() == 2 && options[1].correct && !options[0].correct && options[0].feedback.is_some())
+        );
+        assert_eq!(w.steps[1].next, Some(Next::Step("order-it".into())));
+        match &w.steps[2].kind {
+            StepKind::Question {
+                kind: QuestionKind::Order,
+                options,
+                ..
+            } => {
+                assert_eq!(options.len(), 3);
+                assert_eq!(options[0].text, "Stop replying");
+                assert!(options.iter().all(|o| !o.correct));
+            }
+            other => panic!("{other:?}"),
+        }
+        let (_, _, choices) = chat(&w.steps[3]);
+        assert_eq!(choices[0].next, Some(Next::Step("after-pay".into())));
+        assert_eq!(choices[1].next, Some(Next::End));
+        assert_eq!(w.steps[4].next, Some(Next::End));
+        assert_eq!(c.resources.items.len(), 2);
+        assert_eq!(
+            c.resources.items[1].sms, None,
+            "empty optional text is None"
+        );
+        assert_eq!(c.resources.items[1].hours.as_deref(), Some("24/7"));
+    }
+
+    #[test]
+    fn overlays_a_translation_and_falls_back() {
+        let c = load_ok(&fixture("basic"), Some("fr"));
+        assert_eq!(c.locale, "fr");
+        assert_eq!(c.chain, ["fr", "en"]);
+        assert_eq!(c.title, "Pas seul·e");
+        assert_eq!(c.welcome, "Bienvenue.");
+        assert_eq!(
+            c.finish.as_deref(),
+            Some("You finished every module."),
+            "text falls back"
+        );
+        assert_eq!(c.objective_title("spot-signs"), "Reconnaître les signes");
+        assert_eq!(
+            c.objective_title("stop-contact"),
+            "Stop all contact with the person threatening you"
+        );
+        let m = &c.modules[0];
+        assert!(m.translated);
+        assert_eq!(m.title, "Repérer les signaux");
+        assert_eq!(m.minutes, Some(8), "structure is inherited");
+        assert_eq!(
+            m.content_note.as_deref(),
+            Some("Talks about requests for photos. Nothing explicit is shown.")
+        );
+        assert_eq!(m.steps[0].id, "intro");
+        assert_eq!(m.steps[0].title.as_deref(), Some("How it usually starts"));
+        assert!(
+            matches!(&m.steps[0].kind, StepKind::Read { text } if text.starts_with("Ça commence"))
+        );
+        let (_, messages, choices) = chat(&m.steps[1]);
+        assert_eq!(messages[0].text, "salut je t'ai vu au match 😊");
+        assert_eq!(messages[2].text, "Jordan thinks about it.");
+        assert_eq!(messages[2].from, Speaker::Note);
+        assert_eq!(choices[0].text, "Envoyer une photo");
+        assert!(!choices[0].safe);
+        assert_eq!(choices[1].feedback, "Good call.");
+        assert!(
+            matches!(&m.steps[2].kind, StepKind::Spot { text, items } if text.starts_with("Sélectionne") && items[0].text.starts_with("They ask"))
+        );
+        assert!(
+            !c.modules[1].translated,
+            "no French file: source text, marked"
+        );
+        assert_eq!(c.resources.items.len(), 1);
+        assert_eq!(c.resources.items[0].name, "Une ligne d'écoute");
+    }
+
+    #[test]
+    fn follows_the_chain_per_file() {
+        let c = load_ok(&fixture("basic"), Some("fr_CA.UTF-8"));
+        assert_eq!(c.chain, ["fr-CA", "fr", "en"]);
+        assert_eq!(c.title, "Pas seul·e");
+        assert_eq!(c.resources.items[0].name, "Une ligne d'écoute");
+        let c = load_ok(&fixture("basic"), Some("en-CA"));
+        assert_eq!(c.chain, ["en-CA", "en"]);
+        assert_eq!(c.resources.items[0].name, "Cybertip.ca");
+        assert!(
+            c.modules.iter().all(|m| m.translated),
+            "en-CA reads the source language"
+        );
+        let c = load_ok(&fixture("basic"), Some("de"));
+        assert_eq!(c.locale, "de");
+        assert!(c.modules.iter().all(|m| !m.translated));
+        let c = load_ok(&fixture("basic"), Some("C"));
+        assert_eq!(c.locale, "en");
+    }
+
+    #[test]
+    fn accepts_crlf_and_bom() {
+        let m = fixture("basic");
+        let mut crlf = MemoryCourse::new();
+        for p in m.paths() {
+            let t = String::from_utf8(m.get(p).expect("file").to_vec()).expect("utf-8");
+            let mut b = "\u{feff}".as_bytes().to_vec();
+            b.extend(t.replace('\n', "\r\n").into_bytes());
+            crlf.insert(p, b);
+        }
+        let a = load_ok(&m, Some("fr"));
+        let b = load_ok(&crlf, Some("fr"));
+        assert_eq!(a, b);
+        assert!(crlf.lint().expect("lint runs").diagnostics.is_empty());
+    }
+
+    #[test]
+    fn fails_on_errors_and_never_keeps_control_characters() {
+        let mut m = fixture("basic");
+        let t =
+            String::from_utf8(m.get("en/first-signs.toml").expect("file").to_vec()).expect("utf-8");
+        m.insert(
+            "en/first-signs.toml",
+            t.replace("How it usually starts", "How\\e[2J it starts"),
+        );
+        match m.load(None) {
+            Err(LoadError::Invalid(r)) => {
+                assert_eq!(r.errors(), 1);
+                assert_eq!(r.diagnostics[0].code, "control-character");
+                assert_eq!(r.diagnostics[0].line, 10);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Errors in files the learner's locale does not use do not stop loading.
+        let mut m = fixture("basic");
+        m.insert("fr/what-to-do.toml", "id = 3\n");
+        assert!(m.load(None).is_ok());
+        assert!(m.load(Some("fr")).is_err());
+        // Warnings do not stop loading.
+        let mut m = fixture("basic");
+        let t = String::from_utf8(m.get("course.toml").expect("file").to_vec()).expect("utf-8");
+        m.insert(
+            "course.toml",
+            t.replace("\"stop-contact\"]", "\"stop-contact\", \"untaught\"]"),
+        );
+        assert!(m.load(None).is_ok());
+        assert_eq!(m.lint().expect("lint runs").warnings(), 1);
+    }
+
+    #[test]
+    fn no_course_toml_is_a_source_error() {
+        let m = MemoryCourse::new();
+        assert!(matches!(
+            m.load(None),
+            Err(LoadError::Source(SourceError::NoCourseToml(_)))
+        ));
+    }
+
+    #[test]
+    fn the_model_holds_no_control_characters() {
+        let c = load_ok(&fixture("basic"), Some("fr"));
+        let dump = format!("{c:?}");
+        // Debug escapes control characters, so look at the texts themselves.
+        let mut texts = vec![c.title.clone(), c.welcome.clone()];
+        for m in &c.modules {
+            texts.push(m.title.clone());
+            texts.push(m.summary.clone());
+        }
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.chars().any(|ch| ch.is_control() && ch != '\n'))
+        );
+        assert!(!dump.is_empty());
+    }
 }

@@ -6,8 +6,16 @@ pub mod locale;
 pub mod model;
 pub mod source;
 
+pub mod memory;
+pub mod translation;
+
 mod lint;
 mod load;
+mod raw;
+mod rules;
+
+pub use memory::MemoryCourse;
+pub use raw::CourseFiles;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use model::*;

@@ -1,6 +1,10 @@
 //! Learner progress: the record (pure data), the store (atomic, locked,
 //! recovering), and class reports.
 
+pub mod digest;
+pub mod profile;
 pub mod record;
+pub mod report;
+pub mod store;
 
 pub use record::{CourseRecord, ModuleRecord, Position, Settings, Status, StepRecord};

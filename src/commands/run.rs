@@ -1,0 +1,63 @@
+//! Taking the course: `notalone` with no command.
+
+use std::io::{IsTerminal, Write};
+
+use crate::app::{App, StartError};
+use crate::cli::RunArgs;
+use crate::course::CourseSource;
+use crate::text;
+
+fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr(), "notalone: {}", text::escape_controls(msg));
+}
+
+/// Start the course (full-screen, or plain with `--plain`); returns the exit code.
+pub fn run(args: RunArgs) -> i32 {
+    let source = match &args.lessons {
+        Some(dir) => CourseSource::Dir(dir.clone()),
+        None => CourseSource::Embedded,
+    };
+    let mut app = match App::new(source.clone(), args.lang.as_deref(), args.data_dir.clone()) {
+        Ok(a) => a,
+        Err(StartError::Source(e)) => {
+            say(&format!("{e}. Check the --lessons path (or NOTALONE_LESSONS)."));
+            return 2;
+        }
+        Err(StartError::Invalid(report)) => {
+            let dir = source.display_root();
+            say(&format!(
+                "the course in {dir} has {} error(s) and cannot start. Fix them, then try again; `notalone lint {dir}` lists them:",
+                report.errors()
+            ));
+            let _ = std::io::stderr().write_all(crate::course::render_human(&report, &source, false).as_bytes());
+            return 1;
+        }
+    };
+    if let Some(name) = &args.profile {
+        match app.validate_profile(name) {
+            Ok(_) => {}
+            Err(msg) => {
+                say(&format!("{msg} (--profile {})", text::sanitize_line(name)));
+                return 2;
+            }
+        }
+    }
+    let profile = args
+        .profile
+        .as_deref()
+        .and_then(|p| app.validate_profile(p).ok());
+    if args.plain {
+        let stdin = std::io::stdin();
+        let stdout = std::io::stdout();
+        return crate::plain::run(stdin.lock(), stdout.lock(), &mut app, profile);
+    }
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
+        say(
+            "the full-screen course needs a terminal. Run `notalone --plain` for the line-by-line version (it works with screen readers and scripts).",
+        );
+        return 2;
+    }
+    say("the full-screen course is not ready yet; use --plain.");
+    2
+}

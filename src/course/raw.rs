@@ -1,0 +1,1040 @@
+//! The raw layer: one lesson file, parsed once into toml's spanned document
+//! tree and walked against a field table per table kind.
+//!
+//! The walk reports what can be seen in one file alone (unknown fields,
+//! wrong types, control characters, text length) and keeps every value with
+//! its span, so the rules (`rules.rs`) can point at the exact line, and the
+//! loader (`load.rs`) can build the resolved model without parsing again.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::source::{MAX_FILE_BYTES, SourceError};
+use crate::text;
+
+/// A byte range in a file.
+pub(crate) type Span = Range<usize>;
+
+/// Titles are at most this many characters.
+pub(crate) const MAX_TITLE_CHARS: usize = 80;
+/// Other text is at most this many characters.
+pub(crate) const MAX_TEXT_CHARS: usize = 4_000;
+/// Ids are at most this many characters.
+pub(crate) const MAX_ID_CHARS: usize = 48;
+/// Syntax errors reported per file (the parser's recovery can cascade).
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// A value with the span of the value and of its key (for array elements
+/// the key span is the value span).
+#[derive(Debug, Clone)]
+pub(crate) struct Sp<T> {
+    pub v: T,
+    pub span: Span,
+    pub key: Span,
+}
+
+/// A string value.
+pub(crate) type Str<'a> = Sp<Cow<'a, str>>;
+
+impl Sp<Cow<'_, str>> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.v
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Files, positions and diagnostics
+
+/// Where a course's files come from, for the engine: a course on disk or
+/// embedded ([`super::CourseSource`]), or one held in memory
+/// ([`super::memory::MemoryCourse`]).
+pub trait CourseFiles {
+    /// Every file of the course, as relative paths with `/`.
+    fn list(&self) -> Result<Vec<String>, SourceError>;
+    /// The bytes of one file, `None` if it does not exist.
+    fn read_file(&self, rel: &str) -> Result<Option<Cow<'_, [u8]>>, SourceError>;
+    /// How to name the course to a human.
+    fn root_name(&self) -> String;
+    /// Check that this is a course at all (before loading).
+    fn check(&self) -> Result<(), SourceError> {
+        Ok(())
+    }
+}
+
+impl CourseFiles for super::CourseSource {
+    fn list(&self) -> Result<Vec<String>, SourceError> {
+        self.files()
+    }
+    fn read_file(&self, rel: &str) -> Result<Option<Cow<'_, [u8]>>, SourceError> {
+        Ok(self.read(rel)?.map(Cow::Owned))
+    }
+    fn root_name(&self) -> String {
+        self.display_root()
+    }
+    fn check(&self) -> Result<(), SourceError> {
+        super::CourseSource::check(self)
+    }
+}
+
+/// One file's text (byte-order mark removed) and its name.
+pub(crate) struct SourceFile<'t> {
+    pub name: &'t str,
+    pub text: &'t str,
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'t> SourceFile<'t> {
+    pub(crate) fn new(name: &'t str, text: &'t str) -> Self {
+        SourceFile {
+            name,
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    /// Line and column (both from 1; the column counts characters) of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        line_col_with(self.text, self.line_starts(), offset)
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(self.text))
+    }
+}
+
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(
+        text.bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    v
+}
+
+pub(crate) fn line_col_with(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let line_idx = match starts.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1),
+    };
+    let start = starts.get(line_idx).copied().unwrap_or(0).min(offset);
+    let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+    (line_idx + 1, col + 1)
+}
+
+/// Where diagnostics go.
+#[derive(Default)]
+pub(crate) struct Sink {
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Sink {
+    pub(crate) fn push(
+        &mut self,
+        file: &SourceFile<'_>,
+        severity: Severity,
+        code: &'static str,
+        span: Span,
+        message: String,
+        help: Option<String>,
+    ) {
+        let (line, column) = file.line_col(span.start);
+        self.diags.push(Diagnostic {
+            severity,
+            code: code.to_string(),
+            file: file.name.to_string(),
+            line,
+            column,
+            message: text::escape_controls(&message),
+            span: Some(span),
+            help: help.map(|h| text::escape_controls(&h)),
+        });
+    }
+
+    /// A problem with a file as a whole (line 1, column 1, no span).
+    pub(crate) fn file_level(&mut self, name: &str, code: &'static str, message: String) {
+        self.diags.push(Diagnostic {
+            severity: Severity::Error,
+            code: code.to_string(),
+            file: name.to_string(),
+            line: 1,
+            column: 1,
+            message: text::escape_controls(&message),
+            span: None,
+            help: None,
+        });
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.diags.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Quote a user value for a message: escaped and cut to a sane length.
+pub(crate) fn q(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    text::escape_controls(&out).replace('\n', "\\n")
+}
+
+/// Turn a file's bytes into text: size limit, UTF-8, byte-order mark.
+/// Problems become diagnostics and give `None`.
+pub(crate) fn decode<'b>(
+    name: &str,
+    bytes: Cow<'b, [u8]>,
+    sink: &mut Sink,
+) -> Option<Cow<'b, str>> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        sink.file_level(
+            name,
+            "file-too-large",
+            format!(
+                "this file is larger than 1 MiB ({} bytes); split it into smaller modules",
+                bytes.len()
+            ),
+        );
+        return None;
+    }
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    let checked = std::str::from_utf8(&bytes).map(|_| ());
+    match checked {
+        Ok(()) => Some(match bytes {
+            Cow::Borrowed(b) => {
+                let b = b.strip_prefix(BOM).unwrap_or(b);
+                Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+            }
+            Cow::Owned(mut v) => {
+                if v.starts_with(BOM) {
+                    v.drain(..BOM.len());
+                }
+                Cow::Owned(String::from_utf8(v).unwrap_or_default())
+            }
+        }),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+            let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
+            let f = SourceFile::new(name, prefix);
+            sink.push(
+                &f,
+                Severity::Error,
+                "bad-encoding",
+                prefix.len()..prefix.len(),
+                "this file is not valid UTF-8".to_string(),
+                Some("save the file as UTF-8 (with or without a byte-order mark)".to_string()),
+            );
+            None
+        }
+    }
+}
+
+/// Parse a file into the spanned document tree; syntax errors become
+/// diagnostics and give `None`.
+pub(crate) fn parse<'t>(file: &SourceFile<'t>, sink: &mut Sink) -> Option<DeTable<'t>> {
+    let (table, errors) = DeTable::parse_recoverable(file.text);
+    if errors.is_empty() {
+        return Some(table.into_inner());
+    }
+    let mut errs: Vec<(Span, String)> = errors
+        .iter()
+        .map(|e| {
+            let span = e.span().unwrap_or(0..0);
+            (span, e.message().to_string())
+        })
+        .collect();
+    errs.sort_by_key(|(s, _)| (s.start, s.end));
+    errs.dedup_by(|a, b| a.0.start == b.0.start);
+    let total = errs.len();
+    for (i, (span, msg)) in errs.into_iter().enumerate() {
+        if i == MAX_SYNTAX_ERRORS {
+            let last = file.text.len();
+            sink.push(
+                file,
+                Severity::Error,
+                "syntax",
+                last..last,
+                format!(
+                    "{} more syntax errors in this file",
+                    total - MAX_SYNTAX_ERRORS
+                ),
+                None,
+            );
+            break;
+        }
+        let help = if msg.contains("recurse") {
+            Some("lesson files never need values nested this deeply".to_string())
+        } else {
+            None
+        };
+        sink.push(
+            file,
+            Severity::Error,
+            "syntax",
+            span,
+            format!("TOML syntax: {msg}"),
+            help,
+        );
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// The walker
+
+/// How long a text may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextKind {
+    Title,
+    Body,
+}
+
+/// Walks tables of one file, reporting into a sink.
+pub(crate) struct Walk<'s, 't> {
+    pub sink: &'s mut Sink,
+    pub file: &'s SourceFile<'t>,
+}
+
+type Val<'a> = Spanned<DeValue<'a>>;
+type Key<'a> = Spanned<Cow<'a, str>>;
+
+impl<'t> Walk<'_, 't> {
+    pub(crate) fn error(&mut self, code: &'static str, span: Span, msg: String) {
+        self.sink
+            .push(self.file, Severity::Error, code, span, msg, None);
+    }
+
+    pub(crate) fn error_help(&mut self, code: &'static str, span: Span, msg: String, help: String) {
+        self.sink
+            .push(self.file, Severity::Error, code, span, msg, Some(help));
+    }
+
+    pub(crate) fn warn(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        msg: String,
+        help: Option<String>,
+    ) {
+        self.sink
+            .push(self.file, Severity::Warning, code, span, msg, help);
+    }
+
+    /// Line of a byte offset, for messages ("first defined on line 4").
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.file.line_col(offset).0
+    }
+
+    fn unknown_field(&mut self, key: &Key<'t>, known: &[&str]) {
+        let name = key.get_ref();
+        match suggest(name, known) {
+            Some(s) => self.error_help(
+                "unknown-field",
+                key.span(),
+                format!("unknown field `{}`; did you mean `{s}`?", q(name)),
+                format!("rename it to `{s}`"),
+            ),
+            None => self.error_help(
+                "unknown-field",
+                key.span(),
+                format!("unknown field `{}`", q(name)),
+                format!("the fields here are: {}", known.join(", ")),
+            ),
+        }
+    }
+
+    fn wrong_type(&mut self, name: &str, want: &str, v: &Val<'t>) {
+        self.error(
+            "wrong-type",
+            v.span(),
+            format!(
+                "`{name}` must be {want}, not {}",
+                a_type(v.get_ref().type_str())
+            ),
+        );
+    }
+
+    fn sp<T>(v: T, key: &Key<'t>, val: &Val<'t>) -> Sp<T> {
+        Sp {
+            v,
+            span: val.span(),
+            key: key.span(),
+        }
+    }
+
+    /// A text field: a string, checked for control characters and length.
+    pub(crate) fn text(&mut self, key: &Key<'t>, v: Val<'t>, kind: TextKind) -> Option<Str<'t>> {
+        let span = v.span();
+        let k = key.span();
+        match v.into_inner() {
+            DeValue::String(s) => {
+                self.check_text(&s, span.clone(), kind);
+                Some(Sp { v: s, span, key: k })
+            }
+            other => {
+                self.error(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "`{}` must be a string, not {}",
+                        key.get_ref(),
+                        a_type(other.type_str())
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Control characters and length of a text value at `span`.
+    pub(crate) fn check_text(&mut self, s: &str, span: Span, kind: TextKind) {
+        if let Some(c) = forbidden_in_text(s) {
+            self.error_help(
+                "control-character",
+                span.clone(),
+                format!(
+                    "text contains the control character U+{:04X}; lesson text may hold no control characters but newline and tab",
+                    c as u32
+                ),
+                "remove it: control characters and escapes such as \\e or \\u001b could drive the learner's terminal".to_string(),
+            );
+        }
+        let (max, what) = match kind {
+            TextKind::Title => (MAX_TITLE_CHARS, "a title"),
+            TextKind::Body => (MAX_TEXT_CHARS, "a text"),
+        };
+        // Count characters with line endings normalised (CRLF is one).
+        let n = s.chars().count() - s.matches("\r\n").count();
+        if n > max {
+            self.error(
+                "text-too-long",
+                span,
+                format!("this text is {n} characters long; {what} may have at most {max}"),
+            );
+        }
+    }
+
+    /// A structure string (id, type, kind, from, next).
+    pub(crate) fn string(&mut self, key: &Key<'t>, v: Val<'t>) -> Option<Str<'t>> {
+        let span = v.span();
+        match v.into_inner() {
+            DeValue::String(s) => Some(Sp {
+                v: s,
+                span,
+                key: key.span(),
+            }),
+            other => {
+                self.error(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "`{}` must be a string, not {}",
+                        key.get_ref(),
+                        a_type(other.type_str())
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(crate) fn boolean(&mut self, key: &Key<'t>, v: Val<'t>) -> Option<Sp<bool>> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(Self::sp(*b, key, &v)),
+            _ => {
+                self.wrong_type(key.get_ref(), "true or false", &v);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn integer(&mut self, key: &Key<'t>, v: Val<'t>) -> Option<Sp<i64>> {
+        match v.get_ref() {
+            DeValue::Integer(i) => {
+                let digits = i.as_str().replace('_', "");
+                match i64::from_str_radix(&digits, i.radix()) {
+                    Ok(n) => Some(Self::sp(n, key, &v)),
+                    Err(_) => {
+                        self.error(
+                            "invalid-value",
+                            v.span(),
+                            format!("`{}` is out of range", key.get_ref()),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(key.get_ref(), "an integer", &v);
+                None
+            }
+        }
+    }
+
+    /// An array of strings (module ids, objective ids, `teaches`).
+    pub(crate) fn string_array(&mut self, key: &Key<'t>, v: Val<'t>) -> Option<Sp<Vec<Str<'t>>>> {
+        let span = v.span();
+        let name = key.get_ref().clone();
+        match v.into_inner() {
+            DeValue::Array(a) => {
+                let mut out = Vec::with_capacity(a.len());
+                for e in a {
+                    let es = e.span();
+                    match e.into_inner() {
+                        DeValue::String(s) => out.push(Sp {
+                            v: s,
+                            span: es.clone(),
+                            key: es,
+                        }),
+                        other => self.error(
+                            "wrong-type",
+                            es,
+                            format!(
+                                "each entry of `{name}` must be a string, not {}",
+                                a_type(other.type_str())
+                            ),
+                        ),
+                    }
+                }
+                Some(Sp {
+                    v: out,
+                    span,
+                    key: key.span(),
+                })
+            }
+            other => {
+                self.error(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "`{name}` must be an array of strings, not {}",
+                        a_type(other.type_str())
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[step]]`, `[[step.option]]`, or an array of
+    /// inline tables); `f` walks each table, given its header span.
+    pub(crate) fn table_array<T>(
+        &mut self,
+        key: &Key<'t>,
+        v: Val<'t>,
+        header_hint: &str,
+        mut f: impl FnMut(&mut Self, Span, DeTable<'t>) -> T,
+    ) -> Option<Sp<Vec<T>>> {
+        let span = v.span();
+        let name = key.get_ref().clone();
+        match v.into_inner() {
+            DeValue::Array(a) => {
+                let mut out = Vec::with_capacity(a.len());
+                for e in a {
+                    let es = e.span();
+                    match e.into_inner() {
+                        DeValue::Table(t) => out.push(f(self, es, t)),
+                        other => self.error_help(
+                            "wrong-type",
+                            es,
+                            format!(
+                                "each `{name}` must be a table, not {}",
+                                a_type(other.type_str())
+                            ),
+                            format!("write each one as a `{header_hint}` table"),
+                        ),
+                    }
+                }
+                Some(Sp {
+                    v: out,
+                    span,
+                    key: key.span(),
+                })
+            }
+            other => {
+                self.error_help(
+                    "wrong-type",
+                    span,
+                    format!(
+                        "`{name}` must be an array of tables, not {}",
+                        a_type(other.type_str())
+                    ),
+                    format!("write each one as a `{header_hint}` table"),
+                );
+                None
+            }
+        }
+    }
+}
+
+fn a_type(t: &str) -> &'static str {
+    match t {
+        "string" => "a string",
+        "integer" => "an integer",
+        "float" => "a float",
+        "boolean" => "a boolean",
+        "datetime" => "a date-time",
+        "array" => "an array",
+        "table" => "a table",
+        _ => "another type",
+    }
+}
+
+/// The first character lesson text may not hold: control characters other
+/// than newline and tab (a CR in a CRLF line ending is fine), and bidi
+/// controls.
+pub(crate) fn forbidden_in_text(s: &str) -> Option<char> {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if text::is_forbidden_char(c) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The closest known name, if close enough to be a likely typo.
+pub(crate) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    if name.len() > 64 {
+        return None;
+    }
+    let lower = name.to_lowercase().replace('-', "_");
+    let mut best: Option<(usize, &str)> = None;
+    for k in known {
+        let d = osa_distance(&lower, k);
+        let limit = (k.chars().count() / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// Optimal string alignment distance (Levenshtein plus transpositions).
+pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
+}
+
+// ---------------------------------------------------------------------------
+// Raw tables, one struct per table kind
+
+pub(crate) const ROOT_FIELDS: &[&str] = &["id", "source_locale", "modules", "objectives"];
+pub(crate) const LOCALE_COURSE_FIELDS: &[&str] = &["title", "welcome", "finish", "objectives"];
+pub(crate) const RESOURCES_FIELDS: &[&str] = &["intro", "resource"];
+pub(crate) const RESOURCE_FIELDS: &[&str] = &["name", "about", "web", "phone", "sms", "hours"];
+pub(crate) const MODULE_FIELDS: &[&str] =
+    &["id", "title", "summary", "minutes", "content_note", "step"];
+pub(crate) const STEP_FIELDS: &[&str] = &[
+    "id",
+    "type",
+    "title",
+    "text",
+    "teaches",
+    "next",
+    "contact",
+    "message",
+    "choice",
+    "kind",
+    "explanation",
+    "item",
+    "option",
+];
+pub(crate) const MESSAGE_FIELDS: &[&str] = &["from", "text", "sign", "why"];
+pub(crate) const CHOICE_FIELDS: &[&str] = &["text", "safe", "feedback", "next"];
+pub(crate) const ITEM_FIELDS: &[&str] = &["text", "sign", "why"];
+pub(crate) const OPTION_FIELDS: &[&str] = &["text", "correct", "feedback"];
+
+/// The root `course.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct RawRoot<'a> {
+    pub id: Option<Str<'a>>,
+    pub source_locale: Option<Str<'a>>,
+    pub modules: Option<Sp<Vec<Str<'a>>>>,
+    pub objectives: Option<Sp<Vec<Str<'a>>>>,
+}
+
+/// `<locale>/course.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct RawCourseText<'a> {
+    pub title: Option<Str<'a>>,
+    pub welcome: Option<Str<'a>>,
+    pub finish: Option<Str<'a>>,
+    /// Objective id (with the key's span) and title.
+    pub objectives: Option<Sp<Vec<(Str<'a>, Option<Str<'a>>)>>>,
+}
+
+/// `<locale>/resources.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct RawResources<'a> {
+    pub intro: Option<Str<'a>>,
+    pub resources: Option<Sp<Vec<RawResource<'a>>>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawResource<'a> {
+    pub header: Span,
+    pub name: Option<Str<'a>>,
+    pub about: Option<Str<'a>>,
+    pub web: Option<Str<'a>>,
+    pub phone: Option<Str<'a>>,
+    pub sms: Option<Str<'a>>,
+    pub hours: Option<Str<'a>>,
+}
+
+/// `<locale>/<module-id>.toml`.
+#[derive(Debug, Default)]
+pub(crate) struct RawModule<'a> {
+    pub id: Option<Str<'a>>,
+    pub title: Option<Str<'a>>,
+    pub summary: Option<Str<'a>>,
+    pub minutes: Option<Sp<i64>>,
+    pub content_note: Option<Str<'a>>,
+    pub steps: Option<Sp<Vec<RawStep<'a>>>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawStep<'a> {
+    pub header: Span,
+    pub id: Option<Str<'a>>,
+    pub ty: Option<Str<'a>>,
+    pub title: Option<Str<'a>>,
+    pub text: Option<Str<'a>>,
+    pub teaches: Option<Sp<Vec<Str<'a>>>>,
+    pub next: Option<Str<'a>>,
+    pub contact: Option<Str<'a>>,
+    pub messages: Option<Sp<Vec<RawMessage<'a>>>>,
+    pub choices: Option<Sp<Vec<RawChoice<'a>>>>,
+    pub kind: Option<Str<'a>>,
+    pub explanation: Option<Str<'a>>,
+    pub items: Option<Sp<Vec<RawItem<'a>>>>,
+    pub options: Option<Sp<Vec<RawOption<'a>>>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawMessage<'a> {
+    pub header: Span,
+    pub from: Option<Str<'a>>,
+    pub text: Option<Str<'a>>,
+    pub sign: Option<Sp<bool>>,
+    pub why: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawChoice<'a> {
+    pub header: Span,
+    pub text: Option<Str<'a>>,
+    pub safe: Option<Sp<bool>>,
+    pub feedback: Option<Str<'a>>,
+    pub next: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawItem<'a> {
+    pub header: Span,
+    pub text: Option<Str<'a>>,
+    pub sign: Option<Sp<bool>>,
+    pub why: Option<Str<'a>>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct RawOption<'a> {
+    pub header: Span,
+    pub text: Option<Str<'a>>,
+    pub correct: Option<Sp<bool>>,
+    pub feedback: Option<Str<'a>>,
+}
+
+/// The items of an optional array (empty when absent).
+pub(crate) fn items<T>(a: &Option<Sp<Vec<T>>>) -> &[T] {
+    a.as_ref().map_or(&[], |a| a.v.as_slice())
+}
+
+// ---------------------------------------------------------------------------
+// Walking each table kind
+
+impl<'t> Walk<'_, 't> {
+    pub(crate) fn root(&mut self, t: DeTable<'t>) -> RawRoot<'t> {
+        let mut r = RawRoot::default();
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "id" => r.id = self.string(&k, v),
+                "source_locale" => r.source_locale = self.string(&k, v),
+                "modules" => r.modules = self.string_array(&k, v),
+                "objectives" => r.objectives = self.string_array(&k, v),
+                _ => self.unknown_field(&k, ROOT_FIELDS),
+            }
+        }
+        r
+    }
+
+    pub(crate) fn course_text(&mut self, t: DeTable<'t>) -> RawCourseText<'t> {
+        let mut r = RawCourseText::default();
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "title" => r.title = self.text(&k, v, TextKind::Title),
+                "welcome" => r.welcome = self.text(&k, v, TextKind::Body),
+                "finish" => r.finish = self.text(&k, v, TextKind::Body),
+                "objectives" => {
+                    let span = v.span();
+                    match v.into_inner() {
+                        DeValue::Table(obj) => {
+                            let mut out = Vec::with_capacity(obj.len());
+                            for (ok, ov) in obj {
+                                let title = self.text(&ok, ov, TextKind::Title);
+                                let ks = ok.span();
+                                out.push((
+                                    Sp {
+                                        v: ok.into_inner(),
+                                        span: ks.clone(),
+                                        key: ks,
+                                    },
+                                    title,
+                                ));
+                            }
+                            r.objectives = Some(Sp {
+                                v: out,
+                                span,
+                                key: k.span(),
+                            });
+                        }
+                        other => self.error_help(
+                            "wrong-type",
+                            span,
+                            format!("`objectives` must be a table, not {}", a_type(other.type_str())),
+                            "write `[objectives]` and then one `objective-id = \"Title\"` line per objective".to_string(),
+                        ),
+                    }
+                }
+                _ => self.unknown_field(&k, LOCALE_COURSE_FIELDS),
+            }
+        }
+        r
+    }
+
+    pub(crate) fn resources(&mut self, t: DeTable<'t>) -> RawResources<'t> {
+        let mut r = RawResources::default();
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "intro" => r.intro = self.text(&k, v, TextKind::Body),
+                "resource" => {
+                    r.resources =
+                        self.table_array(&k, v, "[[resource]]", |w, h, t| w.resource(h, t))
+                }
+                _ => self.unknown_field(&k, RESOURCES_FIELDS),
+            }
+        }
+        r
+    }
+
+    fn resource(&mut self, header: Span, t: DeTable<'t>) -> RawResource<'t> {
+        let mut r = RawResource {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "name" => r.name = self.text(&k, v, TextKind::Title),
+                "about" => r.about = self.text(&k, v, TextKind::Body),
+                "web" => r.web = self.text(&k, v, TextKind::Body),
+                "phone" => r.phone = self.text(&k, v, TextKind::Body),
+                "sms" => r.sms = self.text(&k, v, TextKind::Body),
+                "hours" => r.hours = self.text(&k, v, TextKind::Body),
+                _ => self.unknown_field(&k, RESOURCE_FIELDS),
+            }
+        }
+        r
+    }
+
+    pub(crate) fn module(&mut self, t: DeTable<'t>) -> RawModule<'t> {
+        let mut m = RawModule::default();
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "id" => m.id = self.string(&k, v),
+                "title" => m.title = self.text(&k, v, TextKind::Title),
+                "summary" => m.summary = self.text(&k, v, TextKind::Body),
+                "minutes" => m.minutes = self.integer(&k, v),
+                "content_note" => m.content_note = self.text(&k, v, TextKind::Body),
+                "step" => m.steps = self.table_array(&k, v, "[[step]]", |w, h, t| w.step(h, t)),
+                _ => self.unknown_field(&k, MODULE_FIELDS),
+            }
+        }
+        m
+    }
+
+    fn step(&mut self, header: Span, t: DeTable<'t>) -> RawStep<'t> {
+        let mut s = RawStep {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "id" => s.id = self.string(&k, v),
+                "type" => s.ty = self.string(&k, v),
+                "title" => s.title = self.text(&k, v, TextKind::Title),
+                "text" => s.text = self.text(&k, v, TextKind::Body),
+                "teaches" => s.teaches = self.string_array(&k, v),
+                "next" => s.next = self.string(&k, v),
+                "contact" => s.contact = self.text(&k, v, TextKind::Body),
+                "kind" => s.kind = self.string(&k, v),
+                "explanation" => s.explanation = self.text(&k, v, TextKind::Body),
+                "message" => {
+                    s.messages =
+                        self.table_array(&k, v, "[[step.message]]", |w, h, t| w.message(h, t))
+                }
+                "choice" => {
+                    s.choices = self.table_array(&k, v, "[[step.choice]]", |w, h, t| w.choice(h, t))
+                }
+                "item" => {
+                    s.items = self.table_array(&k, v, "[[step.item]]", |w, h, t| w.item(h, t))
+                }
+                "option" => {
+                    s.options = self.table_array(&k, v, "[[step.option]]", |w, h, t| w.option(h, t))
+                }
+                _ => self.unknown_field(&k, STEP_FIELDS),
+            }
+        }
+        s
+    }
+
+    fn message(&mut self, header: Span, t: DeTable<'t>) -> RawMessage<'t> {
+        let mut m = RawMessage {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "from" => m.from = self.string(&k, v),
+                "text" => m.text = self.text(&k, v, TextKind::Body),
+                "sign" => m.sign = self.boolean(&k, v),
+                "why" => m.why = self.text(&k, v, TextKind::Body),
+                _ => self.unknown_field(&k, MESSAGE_FIELDS),
+            }
+        }
+        m
+    }
+
+    fn choice(&mut self, header: Span, t: DeTable<'t>) -> RawChoice<'t> {
+        let mut c = RawChoice {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "text" => c.text = self.text(&k, v, TextKind::Body),
+                "safe" => c.safe = self.boolean(&k, v),
+                "feedback" => c.feedback = self.text(&k, v, TextKind::Body),
+                "next" => c.next = self.string(&k, v),
+                _ => self.unknown_field(&k, CHOICE_FIELDS),
+            }
+        }
+        c
+    }
+
+    fn item(&mut self, header: Span, t: DeTable<'t>) -> RawItem<'t> {
+        let mut i = RawItem {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "text" => i.text = self.text(&k, v, TextKind::Body),
+                "sign" => i.sign = self.boolean(&k, v),
+                "why" => i.why = self.text(&k, v, TextKind::Body),
+                _ => self.unknown_field(&k, ITEM_FIELDS),
+            }
+        }
+        i
+    }
+
+    fn option(&mut self, header: Span, t: DeTable<'t>) -> RawOption<'t> {
+        let mut o = RawOption {
+            header,
+            ..Default::default()
+        };
+        for (k, v) in t {
+            match k.get_ref().as_ref() {
+                "text" => o.text = self.text(&k, v, TextKind::Body),
+                "correct" => o.correct = self.boolean(&k, v),
+                "feedback" => o.feedback = self.text(&k, v, TextKind::Body),
+                _ => self.unknown_field(&k, OPTION_FIELDS),
+            }
+        }
+        o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        let f = SourceFile::new("a", "ab\ncé d\n\nx");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(3), (2, 1));
+        assert_eq!(f.line_col(6), (2, 3)); // after "cé"
+        assert_eq!(f.line_col(9), (3, 1));
+        assert_eq!(f.line_col(10), (4, 1));
+        assert_eq!(f.line_col(999), (4, 2));
+        // inside a multi-byte character: floors to its start
+        assert_eq!(f.line_col(5), (2, 2));
+    }
+
+    #[test]
+    fn suggestions() {
+        let step = STEP_FIELDS;
+        assert_eq!(suggest("feedbak", CHOICE_FIELDS), Some("feedback"));
+        assert_eq!(suggest("titel", step), Some("title"));
+        assert_eq!(suggest("options", step), Some("option"));
+        assert_eq!(suggest("Title", step), Some("title"));
+        assert_eq!(suggest("source-locale", ROOT_FIELDS), Some("source_locale"));
+        assert_eq!(suggest("zzzzzz", step), None);
+    }
+
+    #[test]
+    fn text_controls() {
+        assert_eq!(forbidden_in_text("a\r\nb\tc\n"), None);
+        assert_eq!(forbidden_in_text("a\x1bb"), Some('\x1b'));
+        assert_eq!(forbidden_in_text("a\rb"), Some('\r'));
+        assert_eq!(forbidden_in_text("a\u{9b}b"), Some('\u{9b}'));
+        assert_eq!(forbidden_in_text("a\u{202e}b"), Some('\u{202e}'));
+        assert_eq!(forbidden_in_text("a\u{7f}b"), Some('\u{7f}'));
+    }
+}

@@ -1,0 +1,380 @@
+use super::*;
+use crate::course::*;
+
+const NOW: &str = "2026-11-29T10:00:00Z";
+
+fn step(id: &str, next: Option<Next>, kind: StepKind) -> Step {
+    Step {
+        id: id.into(),
+        title: None,
+        teaches: vec![],
+        next,
+        kind,
+    }
+}
+
+fn read(id: &str) -> Step {
+    step(id, None, StepKind::Read { text: "Hi".into() })
+}
+
+fn question(id: &str, kind: QuestionKind, correct: &[bool]) -> Step {
+    step(
+        id,
+        None,
+        StepKind::Question {
+            kind,
+            text: "Q?".into(),
+            explanation: None,
+            options: correct
+                .iter()
+                .enumerate()
+                .map(|(i, c)| QuestionOption {
+                    text: format!("o{i}"),
+                    correct: *c,
+                    feedback: None,
+                })
+                .collect(),
+        },
+    )
+}
+
+fn msg(from: Speaker, sign: bool) -> Message {
+    Message {
+        from,
+        text: "m".into(),
+        sign,
+        why: sign.then(|| "why".into()),
+    }
+}
+
+fn choice(safe: bool, next: Option<&str>) -> Choice {
+    Choice {
+        text: "c".into(),
+        safe,
+        feedback: "f".into(),
+        next: next.map(|n| if n == "end" { Next::End } else { Next::Step(n.into()) }),
+    }
+}
+
+fn chat(id: &str, signs: &[bool], choices: Vec<Choice>) -> Step {
+    step(
+        id,
+        None,
+        StepKind::Chat {
+            contact: "x".into(),
+            text: None,
+            messages: signs.iter().map(|s| msg(Speaker::Them, *s)).collect(),
+            choices,
+        },
+    )
+}
+
+fn module(id: &str, steps: Vec<Step>) -> Module {
+    Module {
+        id: id.into(),
+        title: id.into(),
+        summary: "s".into(),
+        minutes: None,
+        content_note: None,
+        steps,
+        translated: true,
+    }
+}
+
+fn course(modules: Vec<Module>) -> Course {
+    Course {
+        id: "c".into(),
+        source_locale: "en".into(),
+        locale: "en".into(),
+        chain: vec!["en".into()],
+        title: "T".into(),
+        welcome: "W".into(),
+        finish: None,
+        objectives: vec![],
+        modules,
+        resources: Resources::default(),
+    }
+}
+
+fn session(modules: Vec<Module>) -> Session {
+    Session::new(course(modules), CourseRecord::new("sam", "c"))
+}
+
+fn at(s: &Session) -> Option<(String, String)> {
+    s.current().map(|(m, st, _)| (m.id.clone(), st.id.clone()))
+}
+
+fn feed(s: &mut Session, inputs: &[Input]) {
+    for i in inputs {
+        s.update(i.clone(), NOW);
+    }
+}
+
+#[test]
+fn reads_through_a_module_and_completes_it() {
+    let mut s = session(vec![module("m", vec![read("a"), read("b")])]);
+    assert_eq!(s.update(Input::Confirm, NOW).save, true);
+    assert_eq!(at(&s), Some(("m".into(), "a".into())));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "b".into())));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.screen(), &Screen::Summary { module: 0 });
+    assert_eq!(s.status(0), Status::Complete);
+    assert_eq!(s.score(0), None, "no scored step, no score");
+}
+
+#[test]
+fn scoring_table() {
+    // (kind, correct flags, answer submitted, right?)
+    let cases: Vec<(QuestionKind, Vec<bool>, Vec<usize>, bool)> = vec![
+        (QuestionKind::Single, vec![false, true], vec![1], true),
+        (QuestionKind::Single, vec![false, true], vec![0], false),
+        (QuestionKind::Multiple, vec![true, false, true], vec![0, 2], true),
+        (QuestionKind::Multiple, vec![true, false, true], vec![0], false),
+        (QuestionKind::Multiple, vec![true, false, true], vec![0, 1, 2], false),
+    ];
+    for (kind, correct, answer, right) in cases {
+        let mut s = session(vec![module("m", vec![question("q", kind, &correct)])]);
+        feed(&mut s, &[Input::Confirm]);
+        let o = s.update(Input::Submit(answer.clone()), NOW);
+        assert!(o.save && o.hint.is_none(), "{kind:?} {answer:?}");
+        assert_eq!(s.score(0), Some(if right { 1.0 } else { 0.0 }), "{kind:?} {answer:?}");
+        feed(&mut s, &[Input::Confirm]);
+        assert_eq!(s.status(0), Status::Complete);
+    }
+}
+
+#[test]
+fn order_question_numbers_are_positions_as_shown() {
+    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Order, &[false; 4])])]);
+    feed(&mut s, &[Input::Confirm]);
+    let shown = match s.current() {
+        Some((_, _, StepState::Question(q))) => q.order.clone(),
+        _ => panic!("not on the question"),
+    };
+    assert_ne!(shown, vec![0, 1, 2, 3], "shown shuffled");
+    // Give the positions of options 0,1,2,3 in the shown list: right.
+    let answer: Vec<usize> = (0..4).map(|o| shown.iter().position(|x| *x == o).unwrap()).collect();
+    assert_eq!(s.update(Input::Submit(vec![0, 1]), NOW).hint, Some(Hint::WholeOrder));
+    assert_eq!(s.update(Input::Submit(vec![0, 0, 1, 2]), NOW).hint, Some(Hint::WholeOrder));
+    s.update(Input::Submit(answer), NOW);
+    assert_eq!(s.score(0), Some(1.0));
+}
+
+#[test]
+fn order_question_by_keys() {
+    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Order, &[false; 3])])]);
+    feed(&mut s, &[Input::Confirm]);
+    // Sort with MoveUp/MoveDown: a bubble sort driven by the shown order.
+    for _ in 0..3 {
+        for pos in 0..2 {
+            let order = match s.current() {
+                Some((_, _, StepState::Question(q))) => q.order.clone(),
+                _ => unreachable!(),
+            };
+            // Put the cursor at `pos`.
+            feed(&mut s, &[Input::Up, Input::Up, Input::Up]);
+            for _ in 0..pos {
+                feed(&mut s, &[Input::Down]);
+            }
+            if order[pos] > order[pos + 1] {
+                feed(&mut s, &[Input::MoveDown]);
+            }
+        }
+    }
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.score(0), Some(1.0));
+}
+
+#[test]
+fn first_answer_counts_even_when_revisited() {
+    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Single, &[true, false])])]);
+    feed(&mut s, &[Input::Confirm, Input::Pick(1), Input::Confirm, Input::Confirm]);
+    assert_eq!(s.score(0), Some(0.0));
+    // Open the module again: the answer is shown as given and cannot change the score.
+    feed(&mut s, &[Input::Confirm, Input::Open(0)]);
+    match s.current() {
+        Some((_, _, StepState::Question(q))) => {
+            assert!(q.submitted);
+            assert_eq!(q.selected, vec![false, true]);
+        }
+        other => panic!("{other:?}"),
+    }
+    feed(&mut s, &[Input::Submit(vec![0])]);
+    assert_eq!(s.score(0), Some(0.0));
+}
+
+#[test]
+fn chat_reveal_flag_signs_choose_again_then_branch() {
+    let c = chat(
+        "talk",
+        &[false, true, true],
+        vec![choice(false, None), choice(true, Some("safe")), choice(false, Some("paid"))],
+    );
+    let mut s = session(vec![module("m", vec![c, read("paid"), read("safe")])]);
+    feed(&mut s, &[Input::Confirm]);
+    let phase = |s: &Session| match s.current() {
+        Some((_, _, StepState::Chat(c))) => (c.revealed, c.phase),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(phase(&s), (1, ChatPhase::Reveal));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(phase(&s), (2, ChatPhase::Reveal));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(phase(&s), (3, ChatPhase::Flag));
+    feed(&mut s, &[Input::Down, Input::Toggle, Input::Confirm]);
+    assert_eq!(phase(&s).1, ChatPhase::Signs);
+    assert_eq!(s.step_record(0, 0).and_then(|r| r.flags.clone()), Some(vec![1]));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(phase(&s).1, ChatPhase::Choose);
+    // Unsafe without next: feedback, then choose again.
+    feed(&mut s, &[Input::Pick(0)]);
+    assert_eq!(phase(&s).1, ChatPhase::Feedback { choice: 0 });
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(phase(&s).1, ChatPhase::Choose);
+    // The safe choice branches to "safe", skipping "paid".
+    feed(&mut s, &[Input::Pick(1), Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "safe".into())));
+    assert_eq!(s.score(0), Some(0.0), "the first choice counts");
+    assert_eq!(s.step_record(0, 0).unwrap().choices, vec![0, 1]);
+}
+
+#[test]
+fn chat_branch_with_next_goes_there() {
+    let c = chat("talk", &[false], vec![choice(false, Some("paid")), choice(true, Some("end"))]);
+    let mut s = session(vec![module("m", vec![c, read("paid"), read("safe")])]);
+    feed(&mut s, &[Input::Confirm, Input::RevealAll, Input::Submit(vec![0]), Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "paid".into())));
+    let mut s = session(vec![module("m", vec![chat("talk", &[false], vec![choice(true, Some("end"))]), read("x")])]);
+    feed(&mut s, &[Input::Confirm, Input::RevealAll, Input::Submit(vec![0]), Input::Confirm]);
+    assert_eq!(s.screen(), &Screen::Summary { module: 0 });
+    assert_eq!(s.score(0), Some(1.0));
+}
+
+#[test]
+fn step_next_skips_and_ends() {
+    let mut a = read("a");
+    a.next = Some(Next::Step("c".into()));
+    let mut c = read("c");
+    c.next = Some(Next::End);
+    let mut s = session(vec![module("m", vec![a, read("b"), c, read("d")])]);
+    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "c".into())));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.screen(), &Screen::Summary { module: 0 });
+}
+
+#[test]
+fn spot_scoring_and_hints() {
+    let spot = step(
+        "sp",
+        None,
+        StepKind::Spot {
+            text: "t".into(),
+            items: [true, false, true]
+                .iter()
+                .map(|s| SpotItem {
+                    text: "i".into(),
+                    sign: *s,
+                    why: "w".into(),
+                })
+                .collect(),
+        },
+    );
+    let mut s = session(vec![module("m", vec![spot.clone()])]);
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.update(Input::Submit(vec![7]), NOW).hint, Some(Hint::OutOfRange));
+    feed(&mut s, &[Input::Pick(0), Input::Pick(2), Input::Confirm]);
+    assert_eq!(s.score(0), Some(1.0));
+    let mut s = session(vec![module("m", vec![spot])]);
+    feed(&mut s, &[Input::Confirm, Input::Submit(vec![0])]);
+    assert_eq!(s.score(0), Some(0.0));
+}
+
+#[test]
+fn content_note_accept_skip_and_help() {
+    let mut m = module("m1", vec![read("a")]);
+    m.content_note = Some("note".into());
+    let mut s = session(vec![m, module("m2", vec![read("b")])]);
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.screen(), &Screen::Note { module: 0, cursor: 0 });
+    assert!(s.update(Input::Pick(2), NOW).help);
+    feed(&mut s, &[Input::Skip]);
+    assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
+    assert_eq!(s.status(0), Status::NotStarted);
+    feed(&mut s, &[Input::Open(0), Input::Confirm]);
+    assert_eq!(at(&s), Some(("m1".into(), "a".into())));
+    // Accepted once: not shown again.
+    feed(&mut s, &[Input::Back, Input::Open(0)]);
+    assert_eq!(at(&s), Some(("m1".into(), "a".into())));
+}
+
+#[test]
+fn resumes_at_the_step_reached_and_moves_when_it_is_gone() {
+    let m = || module("m", vec![read("a"), read("b"), read("c")]);
+    let mut s = session(vec![m()]);
+    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "b".into())));
+    let record = s.record().clone();
+    // Same course: resume at b.
+    let mut s2 = Session::new(course(vec![m()]), record.clone());
+    feed(&mut s2, &[Input::Confirm]);
+    assert_eq!(at(&s2), Some(("m".into(), "b".into())));
+    // Step b removed: nearest step with a record (a).
+    let mut s3 = Session::new(course(vec![module("m", vec![read("a"), read("c")])]), record.clone());
+    feed(&mut s3, &[Input::Confirm]);
+    assert_eq!(at(&s3), Some(("m".into(), "a".into())));
+    // Module renamed: the record is ignored, no panic.
+    let mut s4 = Session::new(course(vec![module("n", vec![read("a")])]), record);
+    feed(&mut s4, &[Input::Confirm]);
+    assert_eq!(at(&s4), Some(("n".into(), "a".into())));
+}
+
+#[test]
+fn home_resumes_next_incomplete_module() {
+    let mut s = session(vec![module("m1", vec![read("a")]), module("m2", vec![read("b")])]);
+    feed(&mut s, &[Input::Confirm, Input::Confirm, Input::Confirm]);
+    assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
+    assert_eq!(s.completed(), 1);
+    feed(&mut s, &[Input::Submit(vec![])]);
+    assert_eq!(at(&s), Some(("m2".into(), "b".into())));
+}
+
+#[test]
+fn bad_inputs_are_hints_not_panics() {
+    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Single, &[true, false])])]);
+    assert_eq!(s.update(Input::Open(5), NOW).hint, Some(Hint::OutOfRange));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(s.update(Input::Submit(vec![0, 1]), NOW).hint, Some(Hint::OneNumber));
+    assert_eq!(s.update(Input::Pick(9), NOW).hint, Some(Hint::OutOfRange));
+    assert_eq!(s.update(Input::Submit(vec![]), NOW).hint, Some(Hint::OneNumber));
+}
+
+#[test]
+fn perfect_module_scores_exactly_one() {
+    let mut s = session(vec![module(
+        "m",
+        vec![
+            question("q1", QuestionKind::Single, &[false, true, false]),
+            question("q2", QuestionKind::Multiple, &[true, true, false]),
+            chat("c", &[true], vec![choice(true, None)]),
+        ],
+    )]);
+    feed(
+        &mut s,
+        &[
+            Input::Confirm,
+            Input::Submit(vec![1]),
+            Input::Confirm,
+            Input::Submit(vec![0, 1]),
+            Input::Confirm,
+            Input::RevealAll,
+            Input::Submit(vec![0]),
+            Input::Confirm,
+            Input::Submit(vec![0]),
+            Input::Confirm,
+        ],
+    );
+    assert_eq!(s.status(0), Status::Complete);
+    assert_eq!(s.score(0), Some(1.0));
+}
