@@ -600,13 +600,13 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                                 } else {
                                     i18n.t("chat-sign-missed")
                                 };
-                                self.out.line(&format!("{}. {} {}", i + 1, one_line(&msg.text), mark))?;
+                                self.out.line(&format!("{}. {} | {}", i + 1, one_line(&msg.text), mark))?;
                                 if let Some(w) = &msg.why {
                                     self.out.line(&format!("   {}", one_line(w)))?;
                                 }
                             } else if flagged {
                                 self.out.line(&format!(
-                                    "{}. {} {}",
+                                    "{}. {} | {}",
                                     i + 1,
                                     one_line(&msg.text),
                                     i18n.t("chat-not-sign")
@@ -652,7 +652,6 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 if !sp.submitted {
                     if fresh {
                         self.out.line(&text::to_plain(t))?;
-                        self.out.line(&i18n.t("spot-prompt"))?;
                         self.out.list(items.iter().map(|i| i.text.as_str()))?;
                     }
                     *hint = i18n.t("plain-many-prompt");

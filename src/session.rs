@@ -888,6 +888,9 @@ impl Session {
                     }
                     s.selected = (0..n).map(|i| v.contains(&i)).collect();
                 }
+                if !s.selected.iter().any(|x| *x) {
+                    return Outcome::hint(Hint::SelectSomething);
+                }
                 let StepKind::Spot { items, .. } = &step.kind else {
                     return Outcome::default();
                 };
