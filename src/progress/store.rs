@@ -288,11 +288,29 @@ impl ProgressStore {
         if let Some(disk) = self.read_disk()? {
             merged.merge_from(&disk);
         }
-        let mut bytes = serde_json::to_vec_pretty(&merged)
+        self.write(&merged)?;
+        // Without the lock another process may have written between our
+        // read and our rename, from a copy without our answers: read back,
+        // and merge and write again while something of ours is missing.
+        if lock.state != LockState::Held {
+            for attempt in 0..UNLOCKED_RETRIES {
+                let Some(disk) = self.read_disk()? else { break };
+                if covers(&disk, &merged) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1 + attempt));
+                merged.merge_from(&disk);
+                self.write(&merged)?;
+            }
+        }
+        Ok((merged, lock.state))
+    }
+
+    fn write(&self, record: &CourseRecord) -> Result<(), StoreError> {
+        let mut bytes = serde_json::to_vec_pretty(record)
             .map_err(|e| StoreError::io(&self.path, io::Error::other(e)))?;
         bytes.push(b'\n');
-        write_atomic(&self.path, &bytes).map_err(|e| StoreError::io(&self.path, e))?;
-        Ok((merged, lock.state))
+        write_atomic(&self.path, &bytes).map_err(|e| StoreError::io(&self.path, e))
     }
 
     /// The progress file.
@@ -321,7 +339,9 @@ impl ProgressStore {
         let outcome = read_record(&self.path).map_err(|e| StoreError::io(&self.path, e))?;
         let reason = match outcome {
             ReadOutcome::Missing => return Ok(None),
-            ReadOutcome::Good(r) if r.course == self.course && same_profile(&r.profile, &self.profile) => {
+            ReadOutcome::Good(r)
+                if r.course == self.course && same_profile(&r.profile, &self.profile) =>
+            {
                 return Ok(Some(r));
             }
             ReadOutcome::Good(_) => SetAsideReason::Unreadable,
@@ -340,7 +360,8 @@ impl ProgressStore {
 
     /// Take the lock file's lock, waiting at most [`LOCK_WAIT`].
     fn lock(&mut self) -> Result<Lock, StoreError> {
-        let file = open_lock_file(&self.lock_path).map_err(|e| StoreError::io(&self.lock_path, e))?;
+        let file =
+            open_lock_file(&self.lock_path).map_err(|e| StoreError::io(&self.lock_path, e))?;
         if !self.locking {
             return Ok(Lock {
                 file: None,
@@ -378,6 +399,17 @@ impl ProgressStore {
             }
         }
     }
+}
+
+/// Times an unlocked save re-checks that its answers reached the disk.
+const UNLOCKED_RETRIES: u64 = 8;
+
+/// True when `disk` already holds everything `ours` would add to it
+/// (completions, dates, answers), so merging `ours` in changes nothing.
+fn covers(disk: &CourseRecord, ours: &CourseRecord) -> bool {
+    let mut check = disk.clone();
+    check.merge_from(ours);
+    check.modules == disk.modules
 }
 
 /// The folder of a profile (whether or not it exists). Any string maps to
@@ -568,8 +600,8 @@ fn ensure_profile_file(dir: &Path, name: &str) -> Result<String, StoreError> {
         "version": 1,
         "profile": name,
     });
-    let mut bytes = serde_json::to_vec_pretty(&value)
-        .map_err(|e| StoreError::io(dir, io::Error::other(e)))?;
+    let mut bytes =
+        serde_json::to_vec_pretty(&value).map_err(|e| StoreError::io(dir, io::Error::other(e)))?;
     bytes.push(b'\n');
     let path = dir.join(PROFILE_FILE);
     write_atomic(&path, &bytes).map_err(|e| StoreError::io(&path, e))?;
@@ -592,7 +624,9 @@ fn read_profile_file(dir: &Path) -> Option<String> {
 /// removed when its lock is held (any writer holds it while its temporary
 /// file exists); others only when older than [`STALE_TEMP_AGE`].
 fn clean_temps(dir: &Path, course_file: &Path, lock_held: bool) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let own_prefix = course_file
         .file_name()
         .map(|n| format!(".{}.", n.to_string_lossy()));
@@ -716,7 +750,9 @@ fn scan_profile(dir: &Path, key: &str, skipped: &mut Vec<PathBuf>) -> Option<Pro
     for entry in entries.flatten() {
         let file = entry.file_name();
         let Some(file) = file.to_str() else { continue };
-        let Some(stem) = file.strip_suffix(".json") else { continue };
+        let Some(stem) = file.strip_suffix(".json") else {
+            continue;
+        };
         if stem.starts_with('.') || stem.starts_with('_') || stem.is_empty() {
             continue;
         }
@@ -777,7 +813,21 @@ pub fn list_profiles(data_dir: &Path) -> Vec<String> {
             })
         })
         .collect();
-    names.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)));
+    names.sort_by(|a, b| {
+        a.to_lowercase()
+            .cmp(&b.to_lowercase())
+            .then_with(|| a.cmp(b))
+    });
     names.dedup();
     names
+}
+
+/// Decode a progress file's bytes as the store does (format, version and
+/// shape checked); `None` when the store would set the file aside. For the
+/// fuzz targets and tools.
+pub fn parse_record_bytes(bytes: &[u8]) -> Option<CourseRecord> {
+    match parse_record(bytes) {
+        ReadOutcome::Good(r) => Some(r),
+        _ => None,
+    }
 }
