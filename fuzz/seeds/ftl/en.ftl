@@ -1,0 +1,192 @@
+# notalone: interface strings (English, the source and fallback).
+# Translators: copy this file to locales/<your-tag>/notalone.ftl and translate
+# the text after each "=". Keep the ids and { $variables } as they are.
+
+## Profile
+
+profile-title = Who is taking the course?
+profile-intro = Pick your nickname, or make a new one. Use a nickname, not your real name.
+profile-new = Make a new nickname
+profile-ask = Type a nickname (not your real name), then press Enter.
+profile-error-empty = A nickname needs at least one letter or digit.
+profile-error-too-long = A nickname can be at most 32 characters.
+profile-error-bad-char = A nickname can use letters, digits, spaces, - and _ only.
+profile-welcome = Hi, { $name }!
+
+## Home
+
+home-progress = { $done ->
+    [one] { $done } of { $total } modules complete
+   *[other] { $done } of { $total } modules complete
+}
+home-left = { $left ->
+    [0] Every module is complete. Well done.
+    [one] 1 module left
+   *[other] { $left } modules left
+}
+home-resume = Press Enter to continue with: { $module }
+home-choose = Pick a module to start.
+home-minutes = { $minutes ->
+    [one] about 1 minute
+   *[other] about { $minutes } minutes
+}
+status-not-started = Not started
+status-in-progress = In progress
+status-complete = Complete
+score = Score { $percent }%
+module-not-translated = (not translated yet)
+
+## Content note
+
+note-title = Before you start
+note-continue = Continue
+note-skip = Skip this module
+note-help = Get help
+
+## Steps
+
+step-of = Step { $n } of { $total }
+chat-with = Chat with { $contact }
+chat-you = You
+chat-note = Note
+chat-more = Press Enter to see the next message.
+chat-flag-prompt = Which messages worry you? Pick every one that looks like a warning sign.
+chat-flag-none = You can also pick none.
+chat-signs-title = The warning signs in this chat
+chat-sign-found = Warning sign, and you spotted it.
+chat-sign-missed = Warning sign. This one is easy to miss.
+chat-not-sign = You picked this one, but it is not a warning sign by itself.
+chat-choose = What do you do?
+chat-try-again = Think about it, then choose again.
+spot-prompt = Pick every one that is a warning sign.
+spot-is-sign = This is one
+spot-not-sign = This is not one
+spot-you-right = You got this one right.
+spot-you-wrong = Look again at this one.
+spot-all-right = You spotted every warning sign.
+spot-some-wrong = Not quite all of them. Here is why.
+question-pick-one = Pick one answer.
+question-pick-many = Pick every answer that is right.
+question-order = Put these in order, first to last.
+question-right = Right.
+question-not-quite = Not quite.
+question-correct-was = The right answer:
+question-correct-were = The right answers:
+question-correct-order = The right order:
+you-chose = You chose
+
+## Module summary
+
+summary-title = Module complete: { $module }
+summary-score = Your score: { $percent }%
+summary-no-score = This module has no questions.
+summary-objectives = What this module covered:
+summary-help = If any of this is happening to you or a friend, you can get help:
+course-finished = You finished the whole course.
+
+## Help
+
+help-title = Get help
+help-none = Talk to an adult you trust.
+help-phone = Phone: { $phone }
+help-sms = Text: { $sms }
+help-web = Web: { $web }
+help-hours = Hours: { $hours }
+help-privacy = What this program stores: your nickname, which answers you picked, your scores and dates, only on this computer. Nothing is sent anywhere.
+
+## Hints (an answer that did not fit)
+
+hint-out-of-range = Type a number from 1 to { $max }.
+hint-one-number = Type just one number.
+hint-select-something = Pick at least one answer first.
+hint-whole-order = Type all { $count } numbers, each once, in the order you choose.
+hint-nothing = Press Enter to continue.
+hint-not-a-number = Type a number, or press Enter.
+
+## Progress
+
+progress-recovered = Your saved progress could not be read, so it was put aside and you are starting fresh.
+progress-cannot-save = Your progress cannot be saved on this computer right now. You can still take the course.
+progress-saved-where = Progress is saved in { $dir }
+
+## Errors
+
+error-course = The course could not be loaded. Ask your teacher to run: notalone lint { $dir }
+
+## Plain mode
+
+plain-keys = Type the number of your answer and press Enter. Several numbers can be separated by spaces or commas. Enter alone continues. h shows help, q saves and quits.
+plain-bye = Your progress is saved. See you next time.
+plain-pick-profile = Type the number of your nickname, then press Enter.
+plain-home-prompt = Press Enter to continue, or type a module number. (h help, q quit)
+plain-note-prompt = Type 1, 2 or 3, or press Enter to continue. (h help, q quit)
+plain-enter-prompt = Press Enter to continue. (h help, q quit)
+plain-flag-prompt = Type the numbers of the messages that worry you, or press Enter for none. (h help, q quit)
+plain-pick-one-prompt = Type the number of one answer. (h help, q quit)
+plain-many-prompt = Type the numbers of every answer you pick, separated by spaces. (h help, q quit)
+plain-order-prompt = Type all the numbers in the right order, first to last, separated by spaces. (h help, q quit)
+
+## Languages (each locale names itself)
+
+language-name = English
+
+## Full-screen UI
+
+tui-too-small = Please make this window larger: at least { $width } columns wide and { $height } rows high.
+tui-app-name = notalone
+tui-keys-move = ↑↓ move
+tui-keys-open = Enter open
+tui-keys-continue = Enter continue
+tui-keys-choose = Enter choose
+tui-keys-confirm = Enter confirm
+tui-keys-check = Enter check
+tui-keys-reveal = Enter next message
+tui-keys-select = Space select
+tui-keys-mark = Space mark
+tui-keys-digits = 1-{ $max } pick
+tui-keys-scroll = ↑↓ scroll
+tui-keys-page = PgUp PgDn scroll
+tui-keys-move-item = Shift+↑↓ or u d move item
+tui-keys-back = Esc modules
+tui-keys-close = Esc close
+tui-keys-cancel = Esc cancel
+tui-keys-help = h help
+tui-keys-help-f1 = F1 help
+tui-keys-quit = q quit
+tui-keys-settings = s settings
+tui-keys-apply = Enter use
+tui-keys-save-name = Enter done
+tui-profile-field = Nickname:
+tui-chat-header = Chat with { $contact }
+tui-chat-flag-done = When you are ready, press Enter.
+tui-chat-marked = marked
+tui-chat-press-enter = Press Enter to continue.
+tui-chat-feedback-safe = A safe choice.
+tui-chat-feedback-unsafe = Not the safest choice.
+tui-chat-signs-intro = Here are the real warning signs, and why they matter.
+tui-question-your-order = Your order:
+tui-question-move-hint = Highlight an item, then move it with Shift+↑↓ or u and d. Press Enter when the order is right.
+tui-question-many-hint = Press Space to select, then Enter to check.
+tui-press-enter = Press Enter to continue.
+tui-summary-continue = Press Enter to go back to the list of modules.
+tui-help-title = Get help
+tui-help-keys = Keys
+tui-help-key-move = ↑ ↓ or j k: move the highlight
+tui-help-key-enter = Enter: choose, check or continue
+tui-help-key-space = Space: select or unselect
+tui-help-key-digits = 1 to 9: pick an option by its number
+tui-help-key-move-item = Shift+↑ ↓ or u d: move an item, when putting things in order
+tui-help-key-scroll = PgUp PgDn: scroll a long page
+tui-help-key-esc = Esc: back to the list of modules
+tui-help-key-help = h or F1: this help. Esc closes it.
+tui-help-key-settings = s: settings (language and colours), from the list of modules
+tui-help-key-quit = q: quit. Your progress is already saved.
+tui-help-key-mouse = You can also click on an option with the mouse.
+tui-settings-title = Settings
+tui-settings-language = Language
+tui-settings-theme = Colours
+tui-settings-no-color-env = Colours are off because NO_COLOR is set on this computer.
+tui-theme-default = Default
+tui-theme-high-contrast = High contrast
+tui-theme-no-colour = No colour
+tui-error-open = This nickname could not be opened: { $reason }
