@@ -1,7 +1,5 @@
 #![forbid(unsafe_code)]
 
-use std::io::Write;
-
 use clap::Parser;
 use notalone::cli::{Cli, Command};
 
@@ -9,12 +7,17 @@ fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Lint { dir, format }) => notalone::commands::lint::run(dir, format),
-        Some(Command::Progress(args)) => notalone::commands::progress::run(args, cli.run.data_dir.clone()),
-        None => notalone::commands::run::run(cli.run),
-        Some(_) => {
-            let _ = writeln!(std::io::stderr(), "notalone: this command is not available yet.");
-            2
+        Some(Command::Progress(args)) => notalone::commands::progress::run_with(
+            args,
+            cli.run.data_dir.clone(),
+            cli.run.lessons.clone(),
+        ),
+        Some(Command::Locales(cmd)) => {
+            notalone::commands::locales::run(cmd, cli.run.lessons.clone())
         }
+        Some(Command::ExportCourse { dir, force }) => notalone::commands::export::run(dir, force),
+        Some(Command::New(cmd)) => notalone::commands::new::run(cmd),
+        None => notalone::commands::run::run(cli.run),
     };
     std::process::exit(code);
 }

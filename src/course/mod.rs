@@ -51,10 +51,14 @@ pub fn render_human(report: &Report, src: &CourseSource, color: bool) -> String 
 
 /// The locale folders a course has (e.g. `["en", "en-CA", "fr"]`).
 pub fn locales(src: &CourseSource) -> Result<Vec<String>, SourceError> {
+    // A locale folder has a BCP 47 name and lesson files (`.toml`); other
+    // folders (`schemas/`, `locales/`) are not languages.
     let mut out: Vec<String> = src
         .files()?
         .iter()
+        .filter(|f| f.ends_with(".toml"))
         .filter_map(|f| f.split_once('/').map(|(d, _)| d.to_string()))
+        .filter(|d| d.parse::<unic_langid::LanguageIdentifier>().is_ok() && !d.contains('_') && d != "locales" && d != "schemas")
         .collect();
     out.sort();
     out.dedup();

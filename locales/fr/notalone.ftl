@@ -1,0 +1,193 @@
+# notalone : textes de l'interface, en français.
+# Traduit depuis locales/en/notalone.ftl (la source). On garde les ids et les
+# { $variables } tels quels ; on tutoie, comme dans les leçons.
+# Pluriels : en français, [one] couvre 0 et 1 ; [0] passe avant s'il existe.
+
+## Profil
+
+profile-title = Qui suit le cours ?
+profile-intro = Choisis ton pseudo, ou crée-en un nouveau. Prends un pseudo, pas ton vrai nom.
+profile-new = Créer un nouveau pseudo
+profile-ask = Tape un pseudo (pas ton vrai nom), puis appuie sur Entrée.
+profile-error-empty = Un pseudo doit contenir au moins une lettre ou un chiffre.
+profile-error-too-long = Un pseudo fait 32 caractères au maximum.
+profile-error-bad-char = Un pseudo ne peut contenir que des lettres, des chiffres, des espaces, - et _.
+profile-welcome = Salut, { $name } !
+
+## Accueil
+
+home-progress = { $done ->
+    [one] { $done } module terminé sur { $total }
+   *[other] { $done } modules terminés sur { $total }
+}
+home-left = { $left ->
+    [0] Tous les modules sont terminés. Bravo !
+    [one] Plus qu'un module
+   *[other] Encore { $left } modules
+}
+home-resume = Appuie sur Entrée pour reprendre : { $module }
+home-choose = Choisis un module pour commencer.
+home-minutes = { $minutes ->
+    [one] environ { $minutes } minute
+   *[other] environ { $minutes } minutes
+}
+status-not-started = Pas commencé
+status-in-progress = En cours
+status-complete = Terminé
+score = Score : { $percent } %
+module-not-translated = (pas encore traduit)
+
+## Avertissement sur le contenu
+
+note-title = Avant de commencer
+note-continue = Continuer
+note-skip = Passer ce module
+note-help = Trouver de l'aide
+
+## Étapes
+
+step-of = Étape { $n } sur { $total }
+chat-with = Conversation avec { $contact }
+chat-you = Toi
+chat-note = Note
+chat-more = Appuie sur Entrée pour voir le message suivant.
+chat-flag-prompt = Quels messages t'inquiètent ? Choisis tous ceux qui ressemblent à un signal d'alerte.
+chat-flag-none = Tu peux aussi n'en choisir aucun.
+chat-signs-title = Les signaux d'alerte de cette conversation
+chat-sign-found = Signal d'alerte, et tu l'as repéré.
+chat-sign-missed = Signal d'alerte. Celui-là passe facilement inaperçu.
+chat-not-sign = Tu l'as choisi, mais à lui seul, ce n'est pas un signal d'alerte.
+chat-choose = Tu fais quoi ?
+chat-try-again = Prends le temps d'y réfléchir, puis choisis à nouveau.
+spot-prompt = Choisis tous les signaux d'alerte.
+spot-is-sign = C'en est un
+spot-not-sign = Ce n'en est pas un
+spot-you-right = Bien vu pour celui-là.
+spot-you-wrong = Regarde celui-là de plus près.
+spot-all-right = Tu as repéré tous les signaux d'alerte.
+spot-some-wrong = Pas tout à fait. Voici pourquoi.
+question-pick-one = Choisis une réponse.
+question-pick-many = Choisis toutes les bonnes réponses.
+question-order = Remets-les dans l'ordre, du premier au dernier.
+question-right = Bonne réponse.
+question-not-quite = Pas tout à fait.
+question-correct-was = La bonne réponse :
+question-correct-were = Les bonnes réponses :
+question-correct-order = Le bon ordre :
+you-chose = Tu as choisi
+
+## Fin de module
+
+summary-title = Module terminé : { $module }
+summary-score = Ton score : { $percent } %
+summary-no-score = Ce module n'a pas de questions.
+summary-objectives = Ce que tu as vu dans ce module :
+summary-help = Si ça t'arrive, à toi ou à un ami, tu peux trouver de l'aide :
+course-finished = Tu as terminé tout le cours.
+
+## Aide
+
+help-title = Trouver de l'aide
+help-none = Parles-en à un adulte de confiance.
+help-phone = Téléphone : { $phone }
+help-sms = SMS : { $sms }
+help-web = Site : { $web }
+help-hours = Horaires : { $hours }
+help-privacy = Ce que ce programme enregistre : ton pseudo, les réponses que tu as choisies, tes scores et les dates, uniquement sur cet ordinateur. Rien n'est envoyé nulle part.
+
+## Indices (une réponse qui ne convient pas)
+
+hint-out-of-range = Tape un nombre de 1 à { $max }.
+hint-one-number = Tape un seul nombre.
+hint-select-something = Choisis d'abord au moins une réponse.
+hint-whole-order = Tape les { $count } nombres, chacun une seule fois, dans l'ordre que tu choisis.
+hint-nothing = Appuie sur Entrée pour continuer.
+hint-not-a-number = Tape un nombre, ou appuie sur Entrée.
+
+## Progression
+
+progress-recovered = Ta progression enregistrée n'a pas pu être lue. Elle a été mise de côté et tu repars de zéro.
+progress-cannot-save = Ta progression ne peut pas être enregistrée sur cet ordinateur pour l'instant. Tu peux quand même suivre le cours.
+progress-saved-where = La progression est enregistrée dans { $dir }
+
+## Erreurs
+
+error-course = Le cours n'a pas pu être chargé. Demande à ton prof de lancer : notalone lint { $dir }
+
+## Mode texte (--plain)
+
+plain-keys = Tape le numéro de ta réponse et appuie sur Entrée. Tu peux séparer plusieurs numéros par des espaces ou des virgules. Entrée seule pour continuer. h affiche l'aide, q enregistre et quitte.
+plain-bye = Ta progression est enregistrée. À la prochaine !
+plain-pick-profile = Tape le numéro de ton pseudo, puis appuie sur Entrée.
+plain-home-prompt = Appuie sur Entrée pour continuer, ou tape le numéro d'un module. (h aide, q quitter)
+plain-note-prompt = Tape 1, 2 ou 3, ou appuie sur Entrée pour continuer. (h aide, q quitter)
+plain-enter-prompt = Appuie sur Entrée pour continuer. (h aide, q quitter)
+plain-flag-prompt = Tape les numéros des messages qui t'inquiètent, ou appuie sur Entrée s'il n'y en a aucun. (h aide, q quitter)
+plain-pick-one-prompt = Tape le numéro d'une réponse. (h aide, q quitter)
+plain-many-prompt = Tape les numéros de toutes les réponses que tu choisis, séparés par des espaces. (h aide, q quitter)
+plain-order-prompt = Tape tous les numéros dans le bon ordre, du premier au dernier, séparés par des espaces. (h aide, q quitter)
+
+## Langues (chaque langue se nomme elle-même)
+
+language-name = Français
+
+## Interface plein écran
+
+tui-too-small = Agrandis cette fenêtre : il faut au moins { $width } colonnes de large et { $height } lignes de haut.
+tui-app-name = notalone
+tui-keys-move = ↑↓ se déplacer
+tui-keys-open = Entrée ouvrir
+tui-keys-continue = Entrée continuer
+tui-keys-choose = Entrée choisir
+tui-keys-confirm = Entrée confirmer
+tui-keys-check = Entrée vérifier
+tui-keys-reveal = Entrée message suivant
+tui-keys-select = Espace sélectionner
+tui-keys-mark = Espace marquer
+tui-keys-digits = 1-{ $max } choisir
+tui-keys-scroll = ↑↓ faire défiler
+tui-keys-page = PgUp PgDn faire défiler
+tui-keys-move-item = Maj+↑↓ ou u d déplacer
+tui-keys-back = Échap modules
+tui-keys-close = Échap fermer
+tui-keys-cancel = Échap annuler
+tui-keys-help = h aide
+tui-keys-help-f1 = F1 aide
+tui-keys-quit = q quitter
+tui-keys-settings = s réglages
+tui-keys-apply = Entrée appliquer
+tui-keys-save-name = Entrée valider
+tui-profile-field = Pseudo :
+tui-chat-header = Conversation avec { $contact }
+tui-chat-flag-done = Quand tu es prêt ou prête, appuie sur Entrée.
+tui-chat-marked = marqué
+tui-chat-press-enter = Appuie sur Entrée pour continuer.
+tui-chat-feedback-safe = Un choix sûr.
+tui-chat-feedback-unsafe = Pas le choix le plus sûr.
+tui-chat-signs-intro = Voici les vrais signaux d'alerte, et pourquoi ils comptent.
+tui-question-your-order = Ton ordre :
+tui-question-move-hint = Sélectionne un élément, puis déplace-le avec Maj+↑↓ ou u et d. Appuie sur Entrée quand l'ordre est bon.
+tui-question-many-hint = Appuie sur Espace pour sélectionner, puis sur Entrée pour vérifier.
+tui-press-enter = Appuie sur Entrée pour continuer.
+tui-summary-continue = Appuie sur Entrée pour revenir à la liste des modules.
+tui-help-title = Trouver de l'aide
+tui-help-keys = Touches
+tui-help-key-move = ↑ ↓ ou j k : déplacer la sélection
+tui-help-key-enter = Entrée : choisir, vérifier ou continuer
+tui-help-key-space = Espace : sélectionner ou désélectionner
+tui-help-key-digits = 1 à 9 : choisir une option par son numéro
+tui-help-key-move-item = Maj+↑ ↓ ou u d : déplacer un élément, pour remettre dans l'ordre
+tui-help-key-scroll = PgUp PgDn : faire défiler une longue page
+tui-help-key-esc = Échap : revenir à la liste des modules
+tui-help-key-help = h ou F1 : cette aide. Échap la ferme.
+tui-help-key-settings = s : réglages (langue et couleurs), depuis la liste des modules
+tui-help-key-quit = q : quitter. Ta progression est déjà enregistrée.
+tui-help-key-mouse = Tu peux aussi cliquer sur une option avec la souris.
+tui-settings-title = Réglages
+tui-settings-language = Langue
+tui-settings-theme = Couleurs
+tui-settings-no-color-env = Les couleurs sont désactivées parce que NO_COLOR est défini sur cet ordinateur.
+tui-theme-default = Par défaut
+tui-theme-high-contrast = Contraste élevé
+tui-theme-no-colour = Sans couleur
+tui-error-open = Impossible d'ouvrir ce pseudo : { $reason }

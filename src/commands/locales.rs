@@ -1,0 +1,1312 @@
+//! `notalone locales check|status|new`: tools for translators.
+//!
+//! # `locales check [DIR] [--lang TAG] [--format json]`
+//!
+//! Like Mozilla's compare-locales: every locale folder but the source's (or
+//! only `TAG`) is compared with the source locale. Same output, JSON shape
+//! and exit codes as `lint` (0 no errors, 1 errors, 2 could not run).
+//!
+//! | code | severity | where | what |
+//! |---|---|---|---|
+//! | every `lint` code | as in lint | as in lint | lint's diagnostics for the translation's own files, e.g. `structure-mismatch` at the differing line, `syntax`, `unknown-field` |
+//! | `untranslated` | warning | the value, or the header of the table that lacks the field; line 1 for a missing file or top-level field | a file the language does not have yet, a text field missing from a translated file, a text identical to the source's, an interface message missing or still in English |
+//! | `obsolete` | warning | line 1 of the file / the step header / the message | a module file or a step the source does not have (any more), an interface message the English file does not have |
+//! | `ftl-syntax` | error | where the Fluent parser reports | the interface file is not valid Fluent |
+//! | `ftl-variable` | error | the message | a `{ $variable }` used in English but not in the translation, or the other way round |
+//! | `ftl-duplicate` | error | the second definition | a message defined twice |
+//!
+//! Kinds of locale folders:
+//! - a folder whose language is the source's (`en-CA` when the source is
+//!   `en`) is a regional adaptation: its files are checked (lint, obsolete)
+//!   but nothing in it is "untranslated";
+//! - a region folder whose language folder exists (`fr-CA` beside `fr`)
+//!   inherits every file it lacks from `fr`: only the files it has are
+//!   compared (a text field missing from one of them falls back to the
+//!   source language, so it is reported);
+//! - any other folder is a full translation: every file of the source locale
+//!   is expected (course.toml, resources.toml, every module).
+//!
+//! A text identical to the source's is not reported when it is identical by
+//! nature: a chat `contact` (a display name), a text without any letter
+//! (numbers, phone numbers, emoji, punctuation), a single word without
+//! spaces (a name, a handle, a URL, an id, "OK", "Note"), or a short name
+//! (at most four words, each capitalised: "Take It Down"). The same rule
+//! spares a missing text field whose source text is identical by nature
+//! (it falls back to the same text). `resources.toml` is never compared
+//! field by field: each region has its own help lines.
+//!
+//! Interface files: without DIR, the embedded `locales/<tag>/notalone.ftl`
+//! files are compared with `locales/en/notalone.ftl`; with DIR, the files in
+//! `DIR/locales/<tag>/notalone.ftl` if it has them (against
+//! `DIR/locales/en/notalone.ftl`, else the embedded English), and the
+//! embedded file of `--lang TAG` if there is one.
+//!
+//! # `locales status [DIR]`
+//!
+//! A table: each locale, the share of the source's text fields translated
+//! (course.toml and every module; a field counts when the first folder of
+//! the locale's chain that has the file has it, different from the source
+//! or identical by nature), the share of interface messages translated, and
+//! the files missing.
+//!
+//! # `locales new TAG [DIR]`
+//!
+//! Starts a translation: copies the source locale's text files into `TAG/`.
+//! For a regional variant (`en-CA` of an `en` course, `fr-CA` beside `fr`)
+//! only `resources.toml` is copied: the rest is inherited.
+
+pub mod ftl;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{IsTerminal, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::cli::{LocalesCommand, ReportFormat};
+use crate::course::translation::{GapKind, TextGap, compare_translation};
+use crate::course::{
+    self, CourseFiles, CourseSource, Diagnostic, MemoryCourse, Report, Severity, SourceError,
+    locale,
+};
+use crate::i18n;
+use crate::text;
+
+/// Run a `locales` command; returns the exit code (0 ok, 1 errors, 2 could
+/// not run). `lessons` is `--lessons` / `NOTALONE_LESSONS`, used by
+/// `check` and `status` when they are given no DIR.
+pub fn run(cmd: LocalesCommand, lessons: Option<PathBuf>) -> i32 {
+    match cmd {
+        LocalesCommand::Check { dir, lang, format } => check(dir.or(lessons), lang, format),
+        LocalesCommand::Status { dir } => status(dir.or(lessons)),
+        // DIR, else the current directory (as `--help` says): never a
+        // course named by the environment, so files land where asked.
+        LocalesCommand::New { tag, dir } => new(&tag, dir),
+    }
+}
+
+fn say(msg: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "notalone: {}",
+        text::escape_controls(msg).replace('\n', " ")
+    );
+}
+
+fn write_stdout(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not a reason to panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+fn shown(p: &Path) -> String {
+    text::escape_controls(&p.display().to_string()).replace('\n', "\\n")
+}
+
+/// One sentence: why the course could not be read.
+fn could_not_run(e: &SourceError) -> String {
+    match e {
+        SourceError::NoDir(d) => format!(
+            "there is no course directory at {d}; give the path of a folder that holds a course.toml"
+        ),
+        SourceError::NoCourseToml(d) => format!(
+            "{d} has no course.toml, so it is not a course directory; give the folder that holds course.toml"
+        ),
+        SourceError::TooManyFiles(d) => format!(
+            "{d} holds more than {} files, so it is not a course directory; give the course folder itself",
+            course::source::MAX_FILES
+        ),
+        SourceError::TooLarge { file } => {
+            format!("{file} is larger than 1 MiB; split it into smaller modules")
+        }
+        SourceError::Io { file, error } => format!(
+            "could not read {file} ({error}); check that it exists and that you may read it"
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// What we need to know about a course
+
+/// The source locale, the modules and the locale folders of a course.
+struct Info {
+    src: CourseSource,
+    source: String,
+    modules: Vec<String>,
+    files: Vec<String>,
+    /// Locale folders (canonical BCP 47 tags holding `.toml` files), sorted.
+    folders: Vec<String>,
+}
+
+/// How a locale folder relates to the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Source,
+    /// Same language as the source (`en-CA` of an `en` course).
+    SameLanguage,
+    /// A region of a language that has its own folder (`fr-CA` beside `fr`).
+    Region(String),
+    /// A translation expected to hold every file.
+    Full,
+}
+
+fn language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
+impl Info {
+    fn read(src: CourseSource) -> Result<Info, String> {
+        let files = src.files().map_err(|e| could_not_run(&e))?;
+        let root = src.display_root();
+        let bytes = src
+            .read("course.toml")
+            .map_err(|e| could_not_run(&e))?
+            .ok_or_else(|| could_not_run(&SourceError::NoCourseToml(root.clone())))?;
+        let lint_hint = match src.dir() {
+            Some(d) => format!("`notalone lint {}` says why", d.display()),
+            None => "`notalone lint` says why".to_string(),
+        };
+        let unusable = || {
+            format!(
+                "the course.toml of {root} cannot be read, so translations cannot be compared with the source; {lint_hint}"
+            )
+        };
+        let text = String::from_utf8(bytes).map_err(|_| unusable())?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let table: toml::Table = text.parse().map_err(|_| unusable())?;
+        let source = table
+            .get("source_locale")
+            .and_then(|v| v.as_str())
+            .and_then(|s| locale::normalize_tag(s).filter(|t| t == s))
+            .ok_or_else(unusable)?;
+        let modules = table
+            .get("modules")
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| m.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut folders: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.split_once('/'))
+            .filter(|(d, rest)| {
+                rest.ends_with(".toml")
+                    && *d != "locales"
+                    && locale::normalize_tag(d).as_deref() == Some(*d)
+            })
+            .map(|(d, _)| d.to_string())
+            .collect();
+        folders.sort();
+        folders.dedup();
+        Ok(Info {
+            src,
+            source,
+            modules,
+            files,
+            folders,
+        })
+    }
+
+    fn kind(&self, tag: &str) -> Kind {
+        if tag == self.source {
+            return Kind::Source;
+        }
+        if language(tag).eq_ignore_ascii_case(language(&self.source)) {
+            return Kind::SameLanguage;
+        }
+        let parent = locale::chain(tag, &self.source)
+            .into_iter()
+            .skip(1)
+            .find(|p| *p != self.source && self.folders.contains(p));
+        match parent {
+            Some(p) => Kind::Region(p),
+            None => Kind::Full,
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.files.iter().any(|f| f == path)
+    }
+
+    /// The text files a translation needs: course.toml, then each module.
+    fn text_files(&self) -> Vec<String> {
+        let mut v = vec!["course.toml".to_string()];
+        v.extend(self.modules.iter().map(|m| format!("{m}.toml")));
+        v
+    }
+
+    /// The folders of a locale's chain, without the source.
+    fn chain(&self, tag: &str) -> Vec<String> {
+        locale::chain(tag, &self.source)
+            .into_iter()
+            .filter(|t| *t != self.source)
+            .collect()
+    }
+
+    fn read_text(&self, path: &str) -> Option<String> {
+        let bytes = self.src.read(path).ok().flatten()?;
+        let s = String::from_utf8(bytes).ok()?;
+        Some(match s.strip_prefix('\u{feff}') {
+            Some(t) => t.to_string(),
+            None => s,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Identical by nature
+
+/// Whether a text may well be the same in every language: no letter at all
+/// (numbers, phone numbers, emoji, punctuation), a single word without
+/// spaces (a name, a handle, a URL, an id), or a short name: at most four
+/// words, each starting with a capital letter or a digit ("Take It Down",
+/// "Kids Help Phone").
+pub(crate) fn same_by_nature(s: &str) -> bool {
+    let t = s.trim();
+    if !t.chars().any(char::is_alphabetic) || !t.chars().any(char::is_whitespace) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// The steps of a module file: `[[step]]` header span and `id`.
+fn steps_of(text: &str) -> Vec<(Range<usize>, Option<String>)> {
+    let Ok(root) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let root = root.into_inner();
+    let mut out = Vec::new();
+    if let Some(DeValue::Array(a)) = get(&root, "step") {
+        for s in a.iter() {
+            if let DeValue::Table(t) = s.get_ref() {
+                out.push((s.span(), get_str(t, "id")));
+            }
+        }
+    }
+    out
+}
+
+fn get<'a, 't>(t: &'a DeTable<'t>, key: &str) -> Option<&'a DeValue<'t>> {
+    t.iter()
+        .find(|(k, _)| k.get_ref() == key)
+        .map(|(_, v)| v.get_ref())
+}
+
+fn get_str(t: &DeTable<'_>, key: &str) -> Option<String> {
+    match get(t, key) {
+        Some(DeValue::String(s)) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// Quote an id as the engine names fields (`step \`intro\` > text`).
+fn q(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out: String = s.chars().take(MAX).collect();
+    if s.chars().nth(MAX).is_some() {
+        out.push('…');
+    }
+    text::escape_controls(&out).replace('\n', "\\n")
+}
+
+/// Every text field of a source file (course text or module), by the name
+/// [`compare_translation`] gives it, with its value.
+fn field_values(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(root) = DeTable::parse(text) else {
+        return out;
+    };
+    let root = root.into_inner();
+    for f in ["title", "summary", "content_note", "welcome", "finish"] {
+        if let Some(v) = get_str(&root, f) {
+            out.insert(f.to_string(), v);
+        }
+    }
+    if let Some(DeValue::Table(o)) = get(&root, "objectives") {
+        for (k, v) in o.iter() {
+            if let DeValue::String(s) = v.get_ref() {
+                out.insert(format!("objectives > {}", q(k.get_ref())), s.to_string());
+            }
+        }
+    }
+    let Some(DeValue::Array(steps)) = get(&root, "step") else {
+        return out;
+    };
+    for (i, s) in steps.iter().enumerate() {
+        let DeValue::Table(t) = s.get_ref() else {
+            continue;
+        };
+        let name = get_str(t, "id").map_or_else(
+            || format!("step {}", i + 1),
+            |id| format!("step `{}`", q(&id)),
+        );
+        for f in ["title", "text", "contact", "explanation"] {
+            if let Some(v) = get_str(t, f) {
+                out.insert(format!("{name} > {f}"), v);
+            }
+        }
+        for what in ["message", "choice", "item", "option"] {
+            let Some(DeValue::Array(a)) = get(t, what) else {
+                continue;
+            };
+            for (j, x) in a.iter().enumerate() {
+                let DeValue::Table(x) = x.get_ref() else {
+                    continue;
+                };
+                for f in ["text", "why", "feedback"] {
+                    if let Some(v) = get_str(x, f) {
+                        out.insert(format!("{name} > {what} {} > {f}", j + 1), v);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Byte offset of a line and column (both from 1, column in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let rest = &text[start..];
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// The text gaps of a translation file that count: fields whose source
+/// text is identical by nature (and chat contacts) are left out.
+/// `source_text` is the source locale's file.
+fn real_gaps(src: &dyn CourseFiles, path: &str, source_text: Option<&str>) -> Vec<TextGap> {
+    let Ok(gaps) = compare_translation(src, path) else {
+        return Vec::new();
+    };
+    if gaps.is_empty() {
+        return gaps;
+    }
+    let values = source_text.map(field_values).unwrap_or_default();
+    gaps.into_iter()
+        .filter(|g| {
+            let contact = g.field == "contact" || g.field.ends_with("> contact");
+            !contact && !values.get(&g.field).is_some_and(|v| same_by_nature(v))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// check
+
+fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i32 {
+    let given_dir = dir.is_some();
+    let src = match dir {
+        Some(d) => CourseSource::Dir(d),
+        None => CourseSource::Embedded,
+    };
+    let lint = match course::lint(&src) {
+        Ok(r) => r,
+        Err(e) => {
+            say(&could_not_run(&e));
+            return 2;
+        }
+    };
+    let info = match Info::read(src) {
+        Ok(i) => i,
+        Err(msg) => {
+            say(&msg);
+            return 2;
+        }
+    };
+    let lang = match lang {
+        None => None,
+        Some(l) => match locale::normalize_tag(&l) {
+            Some(t) if !t.eq_ignore_ascii_case(i18n::PSEUDO) => Some(t),
+            _ => {
+                say(&format!(
+                    "`{l}` is not a language tag; give one such as fr, de or pt-BR (with a dash, not an underscore)"
+                ));
+                return 2;
+            }
+        },
+    };
+    if lang.as_deref() == Some(info.source.as_str()) {
+        say(&format!(
+            "{} is the source locale of this course: `locales check` compares the other locales with it, and `notalone lint` checks the source itself",
+            info.source
+        ));
+        return 2;
+    }
+
+    // Interface files to check.
+    let ftl_set = FtlSet::new(&info, given_dir);
+    let ftl_tags: Vec<String> = ftl_set
+        .to_check(given_dir, lang.as_deref())
+        .into_iter()
+        .collect();
+
+    let checked: Vec<&str> = info
+        .folders
+        .iter()
+        .map(String::as_str)
+        .filter(|f| *f != info.source && lang.as_deref().is_none_or(|l| l == *f))
+        .collect();
+    if let Some(l) = &lang
+        && checked.is_empty()
+        && ftl_tags.is_empty()
+    {
+        let dir = info
+            .src
+            .dir()
+            .map_or_else(|| "DIR".to_string(), |d| d.display().to_string());
+        say(&format!(
+            "{} has no {l}/ folder, so there is no {l} translation to check; `notalone locales new {l} {dir}` starts one",
+            info.src.display_root()
+        ));
+        return 2;
+    }
+
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut obsolete_files: BTreeSet<String> = BTreeSet::new();
+    for l in &checked {
+        compare_locale(&info, l, &mut diags, &mut obsolete_files);
+    }
+    // Lint's own diagnostics for the translations' files.
+    let source_errors = lint
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.severity == Severity::Error
+                && (d.file == "course.toml" || d.file.starts_with(&format!("{}/", info.source)))
+        })
+        .count();
+    for d in lint.diagnostics {
+        let top = d.file.split_once('/').map(|(t, _)| t);
+        let keep = match top {
+            None => false,
+            Some(t) if t == info.source => false,
+            Some(t) if checked.contains(&t) => {
+                !(d.code == "unknown-file" && obsolete_files.contains(&d.file))
+            }
+            // A misnamed folder (`fr_CA/`) concerns translators too.
+            Some(t) => lang.is_none() && !info.folders.iter().any(|f| f == t),
+        };
+        if keep {
+            diags.push(d);
+        }
+    }
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    if !ftl_tags.is_empty() {
+        let (src_name, src_text) = ftl_set.source();
+        let src_ftl = ftl::Ftl::parse(&src_text);
+        for tag in &ftl_tags {
+            if let Some((name, t)) = ftl_set.get(tag) {
+                diags.extend(ftl::compare(&name, &t, &src_ftl, &src_name));
+                texts.insert(name, t);
+            }
+        }
+    }
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let report = Report { diagnostics: diags };
+
+    let out = match format {
+        ReportFormat::Json => report.to_json() + "\n",
+        ReportFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            render(&report, &info, &texts, color)
+        }
+    };
+    write_stdout(&out);
+    if source_errors > 0 {
+        let hint = match info.src.dir() {
+            Some(d) => format!("`notalone lint {}`", d.display()),
+            None => "`notalone lint`".to_string(),
+        };
+        say(&format!(
+            "note: the source locale ({}) itself has {source_errors} error(s); {hint} lists them",
+            info.source
+        ));
+    }
+    if report.errors() > 0 { 1 } else { 0 }
+}
+
+fn file_level(
+    sev: Severity,
+    code: &str,
+    file: String,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    Diagnostic {
+        severity: sev,
+        code: code.to_string(),
+        file,
+        line: 1,
+        column: 1,
+        message,
+        span: None,
+        help: Some(help),
+    }
+}
+
+/// The untranslated and obsolete warnings of one locale folder.
+fn compare_locale(
+    info: &Info,
+    tag: &str,
+    out: &mut Vec<Diagnostic>,
+    obsolete_files: &mut BTreeSet<String>,
+) {
+    let kind = info.kind(tag);
+    let prefix = format!("{tag}/");
+    let source = &info.source;
+    let present: Vec<&str> = info
+        .files
+        .iter()
+        .filter_map(|f| f.strip_prefix(&prefix))
+        .collect();
+    for name in &present {
+        let Some(stem) = name.strip_suffix(".toml") else {
+            continue;
+        };
+        if stem.contains('/') || stem == "course" || stem == "resources" {
+            continue;
+        }
+        let path = format!("{tag}/{name}");
+        if !info.modules.iter().any(|m| m == stem) {
+            out.push(file_level(
+                Severity::Warning,
+                "obsolete",
+                path.clone(),
+                format!(
+                    "module `{stem}` is not in the course (it is not listed in `modules` of course.toml), so learners never see this file"
+                ),
+                "remove this file; if the module was renamed, move its text to the new module's file"
+                    .to_string(),
+            ));
+            obsolete_files.insert(path);
+            continue;
+        }
+        obsolete_steps(info, &path, &format!("{source}/{name}"), out);
+    }
+    if kind == Kind::SameLanguage || kind == Kind::Source {
+        return;
+    }
+    if kind == Kind::Full {
+        let mut needed = info.text_files();
+        needed.insert(1, "resources.toml".to_string());
+        for name in needed {
+            if present.contains(&name.as_str()) {
+                continue;
+            }
+            let src_file = format!("{source}/{name}");
+            if !info.has(&src_file) {
+                continue;
+            }
+            let (message, help) = match name.as_str() {
+                "course.toml" => (
+                    format!(
+                        "{tag} has no course.toml yet: learners see the course title, welcome and objectives in {source}"
+                    ),
+                    format!("copy {src_file} to {tag}/course.toml and translate its text"),
+                ),
+                "resources.toml" => (
+                    format!(
+                        "{tag} has no resources.toml yet: learners see the help lines of {source}"
+                    ),
+                    format!(
+                        "copy {src_file} to {tag}/resources.toml and put in the help lines for your language"
+                    ),
+                ),
+                _ => (
+                    format!("{tag} has no {name} yet: learners see this module in {source}"),
+                    format!("copy {src_file} to {tag}/{name} and translate its text"),
+                ),
+            };
+            out.push(file_level(
+                Severity::Warning,
+                "untranslated",
+                format!("{tag}/{name}"),
+                message,
+                help,
+            ));
+        }
+    }
+    // Text fields of the files it has.
+    for name in info.text_files() {
+        if !present.contains(&name.as_str()) {
+            continue;
+        }
+        let path = format!("{tag}/{name}");
+        let src_file = format!("{source}/{name}");
+        let Some(text) = info.read_text(&path) else {
+            continue;
+        };
+        let src_text = info.read_text(&src_file);
+        for g in real_gaps(&info.src, &path, src_text.as_deref()) {
+            let top_level = g.kind == GapKind::Missing && g.line == 1 && g.column == 1;
+            let span = (!top_level).then(|| {
+                let at = offset_of(&text, g.line, g.column);
+                let end = text[at..].find(['\r', '\n']).map_or(text.len(), |i| at + i);
+                at..end.max(at)
+            });
+            let (message, help) = match g.kind {
+                GapKind::Missing => (
+                    format!(
+                        "{} is missing: learners see the text of {src_file}",
+                        g.field
+                    ),
+                    "add it, translated (copy it from the source file)".to_string(),
+                ),
+                GapKind::Identical => (
+                    format!(
+                        "{} is the same as in {src_file}: not translated yet?",
+                        g.field
+                    ),
+                    "translate it; if it really is the same in your language, you can leave it"
+                        .to_string(),
+                ),
+            };
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                code: "untranslated".to_string(),
+                file: g.file,
+                line: g.line,
+                column: g.column,
+                message,
+                span,
+                help: Some(help),
+            });
+        }
+    }
+}
+
+/// Steps of a translated module that the source module does not have.
+fn obsolete_steps(info: &Info, path: &str, src_path: &str, out: &mut Vec<Diagnostic>) {
+    let (Some(tt), Some(st)) = (info.read_text(path), info.read_text(src_path)) else {
+        return;
+    };
+    let (t, s) = (steps_of(&tt), steps_of(&st));
+    if s.is_empty() {
+        return;
+    }
+    let ids: BTreeSet<&str> = s.iter().filter_map(|(_, id)| id.as_deref()).collect();
+    for (i, (span, id)) in t.iter().enumerate() {
+        let msg = match id {
+            Some(id) if !ids.contains(id.as_str()) => format!(
+                "step `{}` is not in {src_path}: the source has no such step (any more)",
+                text::escape_controls(id)
+            ),
+            None if i >= s.len() => format!(
+                "step number {} is not in {src_path}, which has {} steps",
+                i + 1,
+                s.len()
+            ),
+            _ => continue,
+        };
+        let (line, column) = ftl::line_col(&tt, span.start);
+        let end = tt
+            .get(span.start..)
+            .and_then(|r| r.find(['\r', '\n']))
+            .map_or(tt.len(), |n| span.start + n);
+        out.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "obsolete".to_string(),
+            file: path.to_string(),
+            line,
+            column,
+            message: msg,
+            span: Some(span.start..end.max(span.start)),
+            help: Some(format!(
+                "remove this step; keep the steps of {src_path}, in the same order"
+            )),
+        });
+    }
+}
+
+/// Render like `lint`: rustc-style blocks, then a summary line.
+fn render(
+    report: &Report,
+    info: &Info,
+    ftl_texts: &BTreeMap<String, String>,
+    color: bool,
+) -> String {
+    let mut mem = MemoryCourse::new();
+    let files: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
+    for f in files {
+        if let Some(t) = ftl_texts.get(f) {
+            mem.insert(f, t.as_bytes());
+        } else if let Ok(Some(b)) = info.src.read(f) {
+            mem.insert(f, b);
+        }
+    }
+    let body = mem.render_human(report, color);
+    // Replace the summary line (it names the in-memory course).
+    let body = body.trim_end_matches('\n');
+    let body = body.rsplit_once('\n').map_or("", |(b, _)| b);
+    let mut out = String::from(body);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary(report, &info.src.display_root(), color));
+    out.push('\n');
+    out
+}
+
+/// "warning: 3 warnings in lessons/".
+fn summary(report: &Report, root: &str, color: bool) -> String {
+    let (e, w) = (report.errors(), report.warnings());
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let root = text::escape_controls(root).replace('\n', "\\n");
+    let (label, style, body) = if e > 0 {
+        let body = if w > 0 {
+            format!("{} and {}", plural(e, "error"), plural(w, "warning"))
+        } else {
+            plural(e, "error")
+        };
+        ("error", "\x1b[1;31m", body)
+    } else if w > 0 {
+        ("warning", "\x1b[1;33m", plural(w, "warning"))
+    } else {
+        ("ok", "\x1b[1;32m", "no errors or warnings".to_string())
+    };
+    if color {
+        format!("{style}{label}\x1b[0m\x1b[1m: {body} in the translations of {root}\x1b[0m")
+    } else {
+        format!("{label}: {body} in the translations of {root}")
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Interface files
+
+/// Where interface files come from: the embedded ones, and `DIR/locales/`.
+struct FtlSet {
+    /// From `DIR/locales/<tag>/notalone.ftl`, by tag.
+    dir: BTreeMap<String, String>,
+}
+
+impl FtlSet {
+    fn new(info: &Info, given_dir: bool) -> FtlSet {
+        let mut dir = BTreeMap::new();
+        if given_dir {
+            for f in &info.files {
+                let Some(rest) = f.strip_prefix("locales/") else {
+                    continue;
+                };
+                let Some(tag) = rest.strip_suffix(&format!("/{}", i18n::FTL_FILE)) else {
+                    continue;
+                };
+                if locale::normalize_tag(tag).as_deref() != Some(tag) {
+                    continue;
+                }
+                if let Some(t) = info.read_text(f) {
+                    dir.insert(tag.to_string(), t);
+                }
+            }
+        }
+        FtlSet { dir }
+    }
+
+    fn embedded_tags() -> Vec<String> {
+        i18n::available()
+            .into_iter()
+            .filter(|t| t != i18n::FALLBACK && !t.eq_ignore_ascii_case(i18n::PSEUDO))
+            .collect()
+    }
+
+    /// The tags whose interface file `check` compares.
+    fn to_check(&self, given_dir: bool, lang: Option<&str>) -> BTreeSet<String> {
+        let mut tags: BTreeSet<String> = self
+            .dir
+            .keys()
+            .filter(|t| *t != i18n::FALLBACK)
+            .cloned()
+            .collect();
+        let embedded = Self::embedded_tags();
+        match lang {
+            Some(l) => {
+                tags.retain(|t| t == l);
+                if embedded.iter().any(|t| t == l) {
+                    tags.insert(l.to_string());
+                }
+            }
+            None if !given_dir => tags.extend(embedded),
+            None => {}
+        }
+        tags
+    }
+
+    /// The English source: `DIR/locales/en/notalone.ftl`, else the embedded one.
+    fn source(&self) -> (String, String) {
+        let name = format!("locales/{}/{}", i18n::FALLBACK, i18n::FTL_FILE);
+        match self.dir.get(i18n::FALLBACK) {
+            Some(t) => (name, t.clone()),
+            None => (name, i18n::source(i18n::FALLBACK).unwrap_or_default()),
+        }
+    }
+
+    /// A locale's interface file: its path in diagnostics, and its text.
+    fn get(&self, tag: &str) -> Option<(String, String)> {
+        let name = format!("locales/{tag}/{}", i18n::FTL_FILE);
+        self.dir
+            .get(tag)
+            .cloned()
+            .or_else(|| i18n::source(tag))
+            .map(|t| (name, t))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// status
+
+/// A course directory that serves one extra file (an empty translation, to
+/// count the source's text fields with the engine's comparison).
+struct WithFile<'a> {
+    base: &'a CourseSource,
+    path: String,
+}
+
+impl CourseFiles for WithFile<'_> {
+    fn list(&self) -> Result<Vec<String>, SourceError> {
+        let mut v = self.base.files()?;
+        v.push(self.path.clone());
+        Ok(v)
+    }
+    fn read_file(&self, rel: &str) -> Result<Option<Cow<'_, [u8]>>, SourceError> {
+        if rel == self.path {
+            return Ok(Some(Cow::Borrowed(b"")));
+        }
+        Ok(self.base.read(rel)?.map(Cow::Owned))
+    }
+    fn root_name(&self) -> String {
+        self.base.display_root()
+    }
+}
+
+/// How many text fields of a source file count for translation (those
+/// identical by nature left out).
+fn count_fields(info: &Info, name: &str) -> usize {
+    // A folder name that is no locale of any course.
+    let path = format!("0/{name}");
+    let w = WithFile {
+        base: &info.src,
+        path: path.clone(),
+    };
+    let src_text = info.read_text(&format!("{}/{name}", info.source));
+    real_gaps(&w, &path, src_text.as_deref()).len()
+}
+
+/// Percent, rounded down so that anything short of complete is below 100.
+fn percent(done: usize, total: usize) -> String {
+    if total == 0 {
+        return "100%".to_string();
+    }
+    format!("{}%", done * 100 / total)
+}
+
+struct Row {
+    locale: String,
+    lessons: String,
+    interface: String,
+    missing: String,
+}
+
+fn status(dir: Option<PathBuf>) -> i32 {
+    let given_dir = dir.is_some();
+    let src = match dir {
+        Some(d) => CourseSource::Dir(d),
+        None => CourseSource::Embedded,
+    };
+    if let Err(e) = src.check() {
+        say(&could_not_run(&e));
+        return 2;
+    }
+    let info = match Info::read(src) {
+        Ok(i) => i,
+        Err(msg) => {
+            say(&msg);
+            return 2;
+        }
+    };
+    let ftl_set = FtlSet::new(&info, given_dir);
+    let (_, en_text) = ftl_set.source();
+    let en = ftl::Ftl::parse(&en_text);
+
+    let mut others: BTreeSet<String> = info.folders.iter().cloned().collect();
+    others.extend(ftl_set.dir.keys().cloned());
+    if !given_dir {
+        others.extend(FtlSet::embedded_tags());
+    }
+    others.remove(&info.source);
+    // The source first, then the others by tag.
+    let tags: Vec<String> = std::iter::once(info.source.clone()).chain(others).collect();
+    // Text fields per source file.
+    let names = info.text_files();
+    let counts: Vec<(String, usize)> = names
+        .iter()
+        .filter(|n| info.has(&format!("{}/{n}", info.source)))
+        .map(|n| (n.clone(), count_fields(&info, n)))
+        .collect();
+    let total: usize = counts.iter().map(|(_, c)| c).sum();
+
+    let mut rows = Vec::new();
+    for tag in &tags {
+        let kind = info.kind(tag);
+        let has_folder = info.folders.contains(tag);
+        let chain = info.chain(tag);
+        let (lessons, missing) = match kind {
+            Kind::Source => ("source".to_string(), "-".to_string()),
+            Kind::SameLanguage => (format!("same as {}", info.source), "-".to_string()),
+            _ if !has_folder && !chain.iter().any(|c| info.folders.contains(c)) => {
+                ("0%".to_string(), "no folder".to_string())
+            }
+            _ => {
+                let mut done = 0;
+                let mut missing = Vec::new();
+                let mut need: Vec<String> = counts.iter().map(|(n, _)| n.clone()).collect();
+                need.insert(need.len().min(1), "resources.toml".to_string());
+                for name in &need {
+                    let found = chain
+                        .iter()
+                        .map(|c| format!("{c}/{name}"))
+                        .find(|p| info.has(p));
+                    let fields = counts.iter().find(|(n, _)| n == name).map(|(_, c)| *c);
+                    match (found, fields) {
+                        (None, _) => missing.push(name.clone()),
+                        (Some(_), None) => {}
+                        (Some(p), Some(n)) => {
+                            let src_text = info.read_text(&format!("{}/{name}", info.source));
+                            let gaps = real_gaps(&info.src, &p, src_text.as_deref()).len();
+                            done += n.saturating_sub(gaps);
+                        }
+                    }
+                }
+                let missing = match missing.len() {
+                    0 => "-".to_string(),
+                    1..=3 => missing.join(", "),
+                    n => format!("{}, and {} more", missing[..2].join(", "), n - 2),
+                };
+                (percent(done, total), missing)
+            }
+        };
+        let interface = if language(tag).eq_ignore_ascii_case(i18n::FALLBACK) {
+            "source".to_string()
+        } else {
+            let chain: Vec<ftl::Ftl> = locale::chain(tag, i18n::FALLBACK)
+                .iter()
+                .filter(|t| *t != i18n::FALLBACK)
+                .filter_map(|t| ftl_set.get(t))
+                .map(|(_, text)| ftl::Ftl::parse(&text))
+                .collect();
+            let (d, t) = ftl::coverage(&chain, &en);
+            percent(d, t)
+        };
+        rows.push(Row {
+            locale: tag.clone(),
+            lessons,
+            interface,
+            missing,
+        });
+    }
+    write_stdout(&table(&rows, &info));
+    0
+}
+
+fn table(rows: &[Row], info: &Info) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let head = ["locale", "lessons", "interface", "missing files"];
+    let cells: Vec<[String; 4]> = rows
+        .iter()
+        .map(|r| {
+            [&r.locale, &r.lessons, &r.interface, &r.missing]
+                .map(|c| text::sanitize_line(&text::escape_controls(c)))
+        })
+        .collect();
+    let mut width = head.map(|h| h.width());
+    for c in &cells {
+        for (i, x) in c.iter().enumerate() {
+            width[i] = width[i].max(x.width());
+        }
+    }
+    let line = |c: [&str; 4]| {
+        let mut s = String::new();
+        for (i, x) in c.iter().enumerate() {
+            s.push_str(x);
+            if i < 3 {
+                s.push_str(&" ".repeat(width[i] - x.width() + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = format!(
+        "Translations of {}:\n\n",
+        text::escape_controls(&info.src.display_root())
+    );
+    out.push_str(&line(head));
+    for c in &cells {
+        out.push_str(&line([&c[0], &c[1], &c[2], &c[3]]));
+    }
+    out.push_str(&format!(
+        "\nlessons: share of the text of {src}/ (course.toml and every module) translated; a region such as fr-CA counts what it inherits from fr.\n\
+         interface: share of the messages of locales/en/notalone.ftl translated.\n\
+         `notalone locales check` lists what is missing or broken, line by line.\n",
+        src = text::escape_controls(&info.source)
+    ));
+    out
+}
+
+// ---------------------------------------------------------------------------
+// new
+
+/// Why a tag cannot name a new translation, in one sentence.
+fn validate_tag(raw: &str) -> Result<String, String> {
+    let t = raw.trim();
+    if t.contains('_') {
+        let suggestion = t.replace('_', "-");
+        let hint = match locale::normalize_tag(&suggestion) {
+            Some(s) => format!("; did you mean `{s}`?"),
+            None => String::new(),
+        };
+        return Err(format!(
+            "`{t}` is not a BCP 47 language tag: tags use a dash, not an underscore{hint}"
+        ));
+    }
+    let parsed = t.parse::<unic_langid::LanguageIdentifier>();
+    match parsed {
+        Ok(id) if !id.language.is_empty() && !t.contains(['.', '@']) => {
+            let canonical = id.to_string();
+            if canonical.eq_ignore_ascii_case(i18n::PSEUDO) {
+                return Err(format!(
+                    "`{}` is the pseudo-locale used to test layouts (`--lang {}`), not a language to translate into",
+                    i18n::PSEUDO,
+                    i18n::PSEUDO
+                ));
+            }
+            Ok(canonical)
+        }
+        _ => Err(format!(
+            "`{t}` is not a BCP 47 language tag; use a language code such as de, es or pt-BR (language, then optionally a dash and a region)"
+        )),
+    }
+}
+
+fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
+    let tag = match validate_tag(tag) {
+        Ok(t) => t,
+        Err(msg) => {
+            say(&msg);
+            return 2;
+        }
+    };
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    if !dir.join("course.toml").is_file() {
+        say(&format!(
+            "{} has no course.toml, so it is not a course directory; give the folder that holds course.toml (`notalone export-course DIR` writes the built-in course to DIR)",
+            shown(&dir)
+        ));
+        return 2;
+    }
+    let info = match Info::read(CourseSource::Dir(dir.clone())) {
+        Ok(i) => i,
+        Err(msg) => {
+            say(&msg);
+            return 2;
+        }
+    };
+    if tag == info.source {
+        say(&format!(
+            "{tag} is the source locale of this course: its folder already holds the text to translate from; pick the language you translate into"
+        ));
+        return 2;
+    }
+    let target = dir.join(&tag);
+    let taken = std::fs::symlink_metadata(&target).is_ok()
+        || info
+            .files
+            .iter()
+            .filter_map(|f| f.split_once('/'))
+            .any(|(d, _)| d.eq_ignore_ascii_case(&tag));
+    if taken {
+        say(&format!(
+            "{} already exists; to go on with that translation, edit its files and run `notalone locales check {} --lang {tag}` (remove the folder first to start over)",
+            shown(&target),
+            shown(&dir)
+        ));
+        return 2;
+    }
+    let kind = info.kind(&tag);
+    // What to copy, from where.
+    let mut copies: Vec<(String, String)> = Vec::new();
+    let inherit_from = match &kind {
+        Kind::SameLanguage => Some(info.source.clone()),
+        Kind::Region(p) => Some(p.clone()),
+        _ => None,
+    };
+    match &inherit_from {
+        Some(_) => {
+            if let Some(from) = info
+                .chain(&tag)
+                .into_iter()
+                .chain(std::iter::once(info.source.clone()))
+                .map(|c| format!("{c}/resources.toml"))
+                .find(|p| info.has(p))
+            {
+                copies.push((from, "resources.toml".to_string()));
+            }
+        }
+        None => {
+            let mut names = info.text_files();
+            names.insert(1, "resources.toml".to_string());
+            for n in names {
+                let from = format!("{}/{n}", info.source);
+                if info.has(&from) {
+                    copies.push((from, n));
+                }
+            }
+        }
+    }
+    if let Err(e) = std::fs::create_dir(&target) {
+        say(&format!("could not create {} ({e})", shown(&target)));
+        return 2;
+    }
+    let mut created = Vec::new();
+    for (from, name) in &copies {
+        let bytes = match info.src.read(from) {
+            Ok(Some(b)) => b,
+            Ok(None) => continue,
+            Err(e) => {
+                undo(&target, &created);
+                say(&could_not_run(&e));
+                return 2;
+            }
+        };
+        let to = target.join(name);
+        let res = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&to)
+            .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()));
+        if let Err(e) = res {
+            let _ = std::fs::remove_file(&to);
+            undo(&target, &created);
+            say(&format!(
+                "could not write {} ({e}); nothing was created",
+                shown(&to)
+            ));
+            return 2;
+        }
+        created.push(to);
+    }
+    let d = shown(&dir);
+    let mut out = format!("Created {}/ with:\n", shown(&target));
+    for (_, name) in &copies {
+        out.push_str(&format!("  {tag}/{name}\n"));
+    }
+    match inherit_from {
+        Some(p) => out.push_str(&format!(
+            "\n{tag} is a regional variant: everything it does not have comes from {p}/.\n\
+             Next steps:\n\
+             1. Edit {tag}/resources.toml: the help lines for your region.\n\
+             \x20  (To adapt a module for the region, copy it from {p}/ into {tag}/ and edit it.)\n\
+             2. Check: notalone lint {d}\n\
+             3. Preview: notalone --lessons {d} --lang {tag}\n"
+        )),
+        None => out.push_str(&format!(
+            "\nThese are copies of the {src} files. Translate the text only: titles, text,\n\
+             feedback, why, explanation... Never change ids, type, kind, from, sign, safe,\n\
+             correct, next, teaches or minutes, nor add or remove steps, messages, choices,\n\
+             items or options. Put the help lines for your language in resources.toml.\n\n\
+             Next steps:\n\
+             1. Translate the files in {tag}/.\n\
+             2. See what is left: notalone locales check {d} --lang {tag}\n\
+             3. Preview: notalone --lessons {d} --lang {tag}   (add --plain for the line-by-line version)\n\
+             docs/translating.md explains each step.\n",
+            src = info.source
+        )),
+    }
+    write_stdout(&out);
+    0
+}
+
+/// Remove what `new` created after a failure.
+fn undo(target: &Path, created: &[PathBuf]) {
+    for f in created {
+        let _ = std::fs::remove_file(f);
+    }
+    let _ = std::fs::remove_dir(target);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_by_nature() {
+        assert!(same_by_nature("maya.k_08"));
+        assert!(same_by_nature("https://takeitdown.ncmec.org"));
+        assert!(same_by_nature("1-866-658-9022"));
+        assert!(same_by_nature("24/7"));
+        assert!(same_by_nature("😊 !!"));
+        assert!(same_by_nature("Note"));
+        assert!(same_by_nature("Take It Down"));
+        assert!(!same_by_nature("Take it down"));
+        assert!(!same_by_nature("Get Help From Someone You Trust"));
+        assert!(!same_by_nature("Block and tell someone"));
+        assert!(!same_by_nature("hey saw u at the game 😊"));
+    }
+
+    #[test]
+    fn tags_are_validated() {
+        assert_eq!(validate_tag("de").as_deref(), Ok("de"));
+        assert_eq!(validate_tag("pt-br").as_deref(), Ok("pt-BR"));
+        assert!(validate_tag("C").is_err());
+        assert!(validate_tag("").is_err());
+        assert!(validate_tag("en-XA").is_err());
+        assert!(validate_tag("de.UTF-8").is_err());
+        let e = validate_tag("fr_CA").expect_err("underscore");
+        assert!(e.contains("fr-CA"), "{e}");
+    }
+
+    #[test]
+    fn offsets_from_line_and_column() {
+        let t = "ab\ncdé f\n";
+        assert_eq!(offset_of(t, 1, 1), 0);
+        assert_eq!(offset_of(t, 2, 1), 3);
+        assert_eq!(offset_of(t, 2, 5), 8);
+        assert_eq!(ftl::line_col(t, 8), (2, 5));
+    }
+
+    #[test]
+    fn step_headers_and_field_names() {
+        let t = "id = \"m\"\ntitle = \"T\"\n\n[[step]]\nid = \"a\"\ntext = \"x\"\n[[step.option]]\ntext = \"o\"\n\n[[step]]\ntext = \"y\"\n";
+        let p = steps_of(t);
+        assert_eq!(p.len(), 2);
+        assert_eq!(ftl::line_col(t, p[0].0.start), (4, 1));
+        assert_eq!(p[0].1.as_deref(), Some("a"));
+        assert_eq!(p[1].1, None);
+        let v = field_values(t);
+        assert_eq!(v.get("title").map(String::as_str), Some("T"));
+        assert_eq!(v.get("step `a` > text").map(String::as_str), Some("x"));
+        assert_eq!(
+            v.get("step `a` > option 1 > text").map(String::as_str),
+            Some("o")
+        );
+        assert_eq!(v.get("step 2 > text").map(String::as_str), Some("y"));
+    }
+}
