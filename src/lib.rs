@@ -17,3 +17,4 @@ pub mod schema;
 pub mod session;
 pub mod text;
 pub mod tui;
+pub mod watch;
