@@ -72,10 +72,21 @@ fn outlines(lessons: Option<PathBuf>) -> Vec<CourseOutline> {
         sources.push(CourseSource::Dir(dir));
     }
     for src in sources {
-        if let Ok(c) = course::load(&src, None)
-            && !out.iter().any(|o: &CourseOutline| o.id == c.id)
-        {
-            out.push(CourseOutline::of(&c));
+        match course::load(&src, None) {
+            Ok(c) => {
+                if !out.iter().any(|o: &CourseOutline| o.id == c.id) {
+                    out.push(CourseOutline::of(&c));
+                }
+            }
+            Err(_) if src == CourseSource::Embedded => {}
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "notalone: the course in {} could not be loaded ({}), so only the modules learners saved are listed; `notalone lint` says why.",
+                    shown(src.dir().unwrap_or(Path::new("?"))),
+                    sanitize_line(&e.to_string())
+                );
+            }
         }
     }
     out

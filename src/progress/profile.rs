@@ -193,7 +193,10 @@ mod tests {
             assert_eq!(validate_profile_name(name).as_deref(), Ok(name), "{name:?}");
         }
         assert_eq!(validate_profile_name("  sam   b  ").as_deref(), Ok("sam b"));
-        assert_eq!(validate_profile_name(&"a".repeat(32)).map(|s| s.len()), Ok(32));
+        assert_eq!(
+            validate_profile_name(&"a".repeat(32)).map(|s| s.len()),
+            Ok(32)
+        );
     }
 
     #[test]
@@ -216,7 +219,11 @@ mod tests {
             ("sam😀", '😀'),
             ("\u{301}sam", '\u{301}'),
         ] {
-            assert_eq!(validate_profile_name(name), Err(InvalidChar(bad)), "{name:?}");
+            assert_eq!(
+                validate_profile_name(name),
+                Err(InvalidChar(bad)),
+                "{name:?}"
+            );
         }
         // The messages never print the invisible character itself.
         let msg = InvalidChar('\u{1b}').to_string();
@@ -226,8 +233,22 @@ mod tests {
     #[test]
     fn keys_are_safe_file_names() {
         for name in [
-            "", ".", "..", "../../x", "/etc", "con", "CON", "nul", "a/b", "a\\b", "a\0b", "a\nb",
-            "sam", "Sam B", " sam ", "李小龍",
+            "",
+            ".",
+            "..",
+            "../../x",
+            "/etc",
+            "con",
+            "CON",
+            "nul",
+            "a/b",
+            "a\\b",
+            "a\0b",
+            "a\nb",
+            "sam",
+            "Sam B",
+            " sam ",
+            "李小龍",
         ] {
             let key = profile_key(name);
             assert!(key.starts_with("p-"), "{key}");
@@ -259,7 +280,11 @@ mod tests {
         let long = profile_key(&"%".repeat(200));
         assert!(long.len() <= MAX_KEY_BYTES + 2);
         // No broken %XX triple before the hash.
-        let body = long.trim_start_matches("p-").split('~').next().unwrap_or("");
+        let body = long
+            .trim_start_matches("p-")
+            .split('~')
+            .next()
+            .unwrap_or("");
         assert_eq!(body.len() % 3, 0, "{long}");
     }
 

@@ -67,40 +67,51 @@ fn module_order(record: &CourseRecord, outlines: &[CourseOutline]) -> Vec<String
     out
 }
 
-/// The records to report for a profile: its own, or, for a profile that
-/// has not started any course yet, an empty one per known course.
-fn records_of(p: &ProfileData, outlines: &[CourseOutline]) -> Vec<CourseRecord> {
-    if p.records.is_empty() {
-        outlines
-            .iter()
-            .map(|o| CourseRecord::new(&p.name, &o.id))
-            .collect()
-    } else {
-        p.records.clone()
-    }
-}
-
 /// One row per profile × module, ordered by profile, course, then the
-/// course's module order.
+/// course's module order. A profile that has not started any course yet
+/// gets not-started rows for each known course.
 pub fn rows(profiles: &[ProfileData], outlines: &[CourseOutline]) -> Vec<Row> {
     let mut out = Vec::new();
     for p in profiles {
-        for r in records_of(p, outlines) {
-            for module in module_order(&r, outlines) {
-                let m = r.modules.get(&module);
-                out.push(Row {
-                    profile: p.name.clone(),
-                    course: r.course.clone(),
-                    status: r.status(&module),
-                    score: r.score(&module),
-                    started_at: m.and_then(|m| m.started_at.clone()),
-                    completed_at: m.and_then(|m| m.completed_at.clone()),
-                    module,
-                });
+        if p.records.is_empty() {
+            for o in outlines {
+                push_rows(
+                    &mut out,
+                    &p.name,
+                    &CourseRecord::new(&p.name, &o.id),
+                    outlines,
+                );
             }
+        }
+        for r in &p.records {
+            push_rows(&mut out, &p.name, r, outlines);
         }
     }
     out
+}
+
+fn push_rows(out: &mut Vec<Row>, profile: &str, r: &CourseRecord, outlines: &[CourseOutline]) {
+    for module in module_order(r, outlines) {
+        let m = r.modules.get(&module);
+        out.push(Row {
+            profile: profile.to_string(),
+            course: r.course.clone(),
+            status: r.status(&module),
+            score: r.score(&module),
+            started_at: m.and_then(|m| m.started_at.clone()),
+            completed_at: m.and_then(|m| m.completed_at.clone()),
+            module,
+        });
+    }
+}
+
+/// Text made safe for a terminal; plain ASCII (the common case) as is.
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(crate::text::sanitize_line(s))
+    }
 }
 
 /// Escape, inside JSON text, what a terminal could act on: control
@@ -109,7 +120,10 @@ pub fn rows(profiles: &[ProfileData], outlines: &[CourseOutline]) -> Vec<Row> {
 fn escape_json_text(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if (c.is_control() && c != '\n') || crate::text::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+        if (c.is_control() && c != '\n')
+            || crate::text::is_invisible(c)
+            || matches!(c, '\u{2028}' | '\u{2029}')
+        {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
                 out.push_str(&format!("\\u{unit:04x}"));
@@ -139,15 +153,17 @@ pub const CSV_HEADER: &str = "profile,course,module,status,score,started_at,comp
 /// One CSV cell: terminal-safe, formula-safe (a cell that a spreadsheet
 /// would run as a formula gets a leading `'`), quoted when needed.
 pub fn csv_cell(raw: &str) -> String {
-    let mut s = crate::text::sanitize_line(raw);
+    let s = clean(raw);
     let trigger = |c: char| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r');
-    if raw.starts_with(trigger) || s.trim_start().starts_with(trigger) {
-        s.insert(0, '\'');
-    }
+    let s = if raw.starts_with(trigger) || s.trim_start().starts_with(trigger) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        s
+    };
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s
+        s.into_owned()
     }
 }
 
@@ -188,9 +204,9 @@ pub fn to_csv(rows: &[Row]) -> String {
 const MAX_CELL: usize = 40;
 
 fn table_cell(raw: &str) -> String {
-    let s = crate::text::sanitize_line(raw);
+    let s = clean(raw);
     if s.width() <= MAX_CELL {
-        return s;
+        return s.into_owned();
     }
     let mut out = String::new();
     for c in s.chars() {
@@ -270,7 +286,8 @@ pub fn to_table(rows: &[Row]) -> String {
 /// (`2026-11-29T10:02:11Z`, optional fraction, `Z` or `±hh:mm`).
 fn is_timestamp(t: &str) -> bool {
     let b = t.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
     if b.len() < 20
         || !digits(0..4)
         || b[4] != b'-'
@@ -362,7 +379,10 @@ fn statement(mut s: serde_json::Value, timestamp: Option<&str>) -> serde_json::V
 /// started, `answered` for each scored step (with `result.success`: right
 /// at the first try), `completed` for each module complete (with
 /// `result.completion` and `result.score.scaled`).
-pub fn xapi_statements(profiles: &[ProfileData], outlines: &[CourseOutline]) -> Vec<serde_json::Value> {
+pub fn xapi_statements(
+    profiles: &[ProfileData],
+    outlines: &[CourseOutline],
+) -> Vec<serde_json::Value> {
     let mut out = Vec::new();
     for p in profiles {
         let actor = serde_json::json!({
@@ -373,7 +393,9 @@ pub fn xapi_statements(profiles: &[ProfileData], outlines: &[CourseOutline]) -> 
             let course_iri = format!("urn:notalone:course:{}", iri_part(&r.course));
             let course = activity(course_iri.clone(), TYPE_COURSE);
             for module_id in module_order(r, outlines) {
-                let Some(m) = r.modules.get(&module_id) else { continue };
+                let Some(m) = r.modules.get(&module_id) else {
+                    continue;
+                };
                 let status = r.status(&module_id);
                 if status == Status::NotStarted {
                     continue;
@@ -384,19 +406,20 @@ pub fn xapi_statements(profiles: &[ProfileData], outlines: &[CourseOutline]) -> 
                     "platform": "notalone",
                     "contextActivities": { "parent": [course.clone()] },
                 });
-                if m.started_at.is_some() {
-                    out.push(statement(
-                        serde_json::json!({
-                            "actor": actor.clone(),
-                            "verb": verb(VERB_ATTEMPTED),
-                            "object": module.clone(),
-                            "context": module_context.clone(),
-                        }),
-                        m.started_at.as_deref(),
-                    ));
-                }
-                let mut answered: Vec<(&String, &super::StepRecord)> =
-                    m.steps.iter().filter(|(_, s)| s.first_correct.is_some()).collect();
+                out.push(statement(
+                    serde_json::json!({
+                        "actor": actor.clone(),
+                        "verb": verb(VERB_ATTEMPTED),
+                        "object": module.clone(),
+                        "context": module_context.clone(),
+                    }),
+                    m.started_at.as_deref(),
+                ));
+                let mut answered: Vec<(&String, &super::StepRecord)> = m
+                    .steps
+                    .iter()
+                    .filter(|(_, s)| s.first_correct.is_some())
+                    .collect();
                 answered.sort_by(|a, b| a.1.answered_at.cmp(&b.1.answered_at).then(a.0.cmp(b.0)));
                 for (step_id, s) in answered {
                     let step_iri = format!("{module_iri}:step:{}", iri_part(step_id));

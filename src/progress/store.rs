@@ -452,22 +452,30 @@ fn read_record(path: &Path) -> io::Result<ReadOutcome> {
 
 /// Check and decode the bytes of a progress file.
 fn parse_record(bytes: &[u8]) -> ReadOutcome {
-    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
-        return ReadOutcome::Bad(SetAsideReason::Unreadable);
-    };
-    if value.get("format").and_then(|f| f.as_str()) != Some(record::FORMAT) {
-        return ReadOutcome::Bad(SetAsideReason::Unreadable);
-    }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(record::VERSION) => {}
-        Some(v) if v > u64::from(record::VERSION) => {
-            return ReadOutcome::Bad(SetAsideReason::NewerVersion);
+    let newer = |v: u64| v > u64::from(record::VERSION);
+    match serde_json::from_slice::<CourseRecord>(bytes) {
+        Ok(r) if r.format == record::FORMAT && r.version == record::VERSION => ReadOutcome::Good(r),
+        Ok(r) if r.format == record::FORMAT && newer(u64::from(r.version)) => {
+            ReadOutcome::Bad(SetAsideReason::NewerVersion)
         }
-        _ => return ReadOutcome::Bad(SetAsideReason::Unreadable),
-    }
-    match serde_json::from_value::<CourseRecord>(value) {
-        Ok(r) => ReadOutcome::Good(r),
-        Err(_) => ReadOutcome::Bad(SetAsideReason::Unreadable),
+        Ok(_) => ReadOutcome::Bad(SetAsideReason::Unreadable),
+        // Not this version's shape: a newer version's file, or garbage.
+        Err(_) => {
+            #[derive(serde::Deserialize)]
+            struct Header {
+                format: Option<String>,
+                version: Option<u64>,
+            }
+            match serde_json::from_slice::<Header>(bytes) {
+                Ok(Header {
+                    format: Some(f),
+                    version: Some(v),
+                }) if f == record::FORMAT && newer(v) => {
+                    ReadOutcome::Bad(SetAsideReason::NewerVersion)
+                }
+                _ => ReadOutcome::Bad(SetAsideReason::Unreadable),
+            }
+        }
     }
 }
 
@@ -717,23 +725,54 @@ pub fn scan(data_dir: &Path) -> Result<Scan, StoreError> {
         }
         Err(e) => return Err(StoreError::io(&root, e)),
     };
-    let mut out = Scan::default();
-    for entry in entries.flatten() {
-        let key = entry.file_name();
-        let Some(key) = key.to_str() else { continue };
-        if !key.starts_with("p-") || !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        if let Some(p) = scan_profile(&entry.path(), key, &mut out.skipped) {
-            out.profiles.push(p);
-        }
-    }
-    out.profiles.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then_with(|| a.name.cmp(&b.name))
+    let dirs: Vec<(String, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let key = e.file_name().to_str()?.to_string();
+            key.starts_with("p-").then(|| (key, e.path()))
+        })
+        .collect();
+    // A class is thousands of small files: read them on every core.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(dirs.len().div_ceil(64).max(1));
+    let chunk = dirs.len().div_ceil(threads).max(1);
+    let parts: Vec<Scan> = std::thread::scope(|scope| {
+        let handles: Vec<_> = dirs
+            .chunks(chunk)
+            .map(|part| {
+                let handle = scope.spawn(move || {
+                    let mut out = Scan::default();
+                    for (key, path) in part {
+                        if let Some(p) = scan_profile(path, key, &mut out.skipped) {
+                            out.profiles.push(p);
+                        }
+                    }
+                    out
+                });
+                (part, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|(part, h)| {
+                // Never silently short: a part that failed is listed as skipped.
+                h.join().unwrap_or_else(|_| Scan {
+                    profiles: Vec::new(),
+                    skipped: part.iter().map(|(_, p)| p.clone()).collect(),
+                })
+            })
+            .collect()
     });
+    let mut out = Scan::default();
+    for part in parts {
+        out.profiles.extend(part.profiles);
+        out.skipped.extend(part.skipped);
+    }
+    out.profiles
+        .sort_by_cached_key(|p| (p.name.to_lowercase(), p.name.clone()));
     out.skipped.sort();
     Ok(out)
 }
@@ -771,9 +810,16 @@ fn scan_profile(dir: &Path, key: &str, skipped: &mut Vec<PathBuf>) -> Option<Pro
             _ => skipped.push(path),
         }
     }
-    let name = read_profile_file(dir).or_else(|| records.first().map(|r| r.profile.clone()))?;
+    // Saves write the nickname as first typed into every record, so the
+    // profile file is only needed for a profile with no course yet.
+    let name = match records.first() {
+        Some(r) => r.profile.clone(),
+        None => read_profile_file(dir)?,
+    };
     for r in &mut records {
-        r.profile = name.clone();
+        if r.profile != name {
+            r.profile = name.clone();
+        }
     }
     records.sort_by(|a, b| a.course.cmp(&b.course));
     Some(ProfileData { name, records })
