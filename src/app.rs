@@ -365,3 +365,39 @@ impl crate::plain::PlainContext for App {
         App::now(self)
     }
 }
+
+impl crate::tui::AppContext for App {
+    fn i18n(&self) -> &I18n {
+        &self.i18n
+    }
+    fn course(&self) -> Option<&Course> {
+        Some(&self.course)
+    }
+    fn profiles(&self) -> Vec<String> {
+        App::profiles(self)
+    }
+    fn validate_profile(&self, name: &str) -> Result<String, String> {
+        App::validate_profile(self, name)
+    }
+    fn open(&mut self, profile: &str) -> anyhow::Result<(Session, Option<String>)> {
+        App::open(self, profile)
+    }
+    fn save(&mut self, record: &CourseRecord) -> Option<CourseRecord> {
+        App::save(self, record)
+    }
+    fn take_notice(&mut self) -> Option<String> {
+        App::take_notice(self)
+    }
+    fn set_language(&mut self, session: &mut Session, lang: &str) {
+        App::set_language(self, session, lang);
+    }
+    fn languages(&self) -> Vec<(String, String)> {
+        App::languages(self)
+    }
+    fn now(&self) -> String {
+        App::now(self)
+    }
+    fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync> {
+        App::save_on_signal(self)
+    }
+}

@@ -58,6 +58,15 @@ pub fn run(args: RunArgs) -> i32 {
         );
         return 2;
     }
-    say("the full-screen course is not ready yet; use --plain.");
-    2
+    let opts = crate::tui::TuiOptions {
+        profile,
+        no_color: false,
+    };
+    match crate::tui::run(&mut app, opts) {
+        Ok(()) => 0,
+        Err(e) => {
+            say(&format!("{e}. Your progress is saved; `notalone --plain` also works here."));
+            1
+        }
+    }
 }
