@@ -16,8 +16,6 @@ pub struct App {
     source: CourseSource,
     /// `--lang`, normalised.
     cli_lang: Option<String>,
-    /// The language from the environment, normalised.
-    env_lang: Option<String>,
     data_dir: Option<PathBuf>,
     i18n: I18n,
     course: Course,
@@ -135,8 +133,7 @@ impl App {
                 locale::normalize_tag(l)
             }
         });
-        let env_lang = locale::from_environment();
-        let lang = cli_lang.clone().or_else(|| env_lang.clone());
+        let lang = cli_lang.clone().or_else(locale::from_environment);
         let course = match load_course(&source, lang.as_deref()) {
             Ok(c) => c,
             Err(LoadError::Source(e)) => return Err(StartError::Source(e)),
@@ -147,7 +144,6 @@ impl App {
         Ok(App {
             source,
             cli_lang,
-            env_lang,
             data_dir,
             i18n,
             course,
@@ -256,15 +252,13 @@ impl App {
             }
         }
         // The saved language applies when --lang was not given.
-        if self.cli_lang.is_none() {
-            if let Some(saved) = record.settings.lang.clone() {
-                if Some(&saved) != self.env_lang.as_ref() || saved != self.course.locale {
-                    if let Ok(c) = load_course(&self.source, Some(&saved)) {
-                        self.i18n = I18n::new(Some(&c.locale));
-                        self.course = c;
-                    }
-                }
-            }
+        if self.cli_lang.is_none()
+            && let Some(saved) = record.settings.lang.clone()
+            && saved != self.course.locale
+            && let Ok(c) = load_course(&self.source, Some(&saved))
+        {
+            self.i18n = I18n::new(Some(&c.locale));
+            self.course = c;
         }
         if let Ok(mut g) = self.last_record.lock() {
             *g = Some(record.clone());
@@ -284,9 +278,7 @@ impl App {
         if let Ok(mut g) = self.last_record.lock() {
             *g = Some(rec.clone());
         }
-        let Some(store) = self.store.as_mut() else {
-            return None;
-        };
+        let store = self.store.as_mut()?;
         match store.save(rec) {
             Ok(merged) => {
                 if let Some(r) = store.take_notice() {
@@ -316,10 +308,13 @@ impl App {
     /// A function the signal thread calls to save the last record.
     pub fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync> {
         let last = Arc::clone(&self.last_record);
-        let target = self
-            .store
-            .as_ref()
-            .map(|s| (self.data_dir.clone(), s.profile().to_string(), s.course().to_string()));
+        let target = self.store.as_ref().map(|s| {
+            (
+                self.data_dir.clone(),
+                s.profile().to_string(),
+                s.course().to_string(),
+            )
+        });
         Arc::new(move || {
             let Some((Some(dir), profile, course)) = target.clone() else {
                 return;
@@ -328,10 +323,10 @@ impl App {
                 Ok(g) => g.clone(),
                 Err(_) => None,
             };
-            if let Some(rec) = rec {
-                if let Ok(mut opened) = ProgressStore::open(&dir, &profile, &course) {
-                    let _ = opened.store.save(&rec);
-                }
+            if let Some(rec) = rec
+                && let Ok(mut opened) = ProgressStore::open(&dir, &profile, &course)
+            {
+                let _ = opened.store.save(&rec);
             }
         })
     }

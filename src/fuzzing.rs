@@ -25,7 +25,10 @@ impl PlainContext for Ctx {
         crate::progress::profile::validate_profile_name(name).map_err(|e| e.to_string())
     }
     fn open(&mut self, profile: &str) -> anyhow::Result<(Session, Option<String>)> {
-        let course = self.course.take().ok_or_else(|| anyhow::anyhow!("no course"))?;
+        let course = self
+            .course
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no course"))?;
         let record = self
             .record
             .take()
@@ -49,7 +52,10 @@ impl PlainContext for Ctx {
 /// Panic if plain-mode output holds a control character (other than newline).
 fn check_output(out: &[u8]) {
     let s = String::from_utf8_lossy(out);
-    if let Some(c) = s.chars().find(|c| *c != '\n' && crate::text::is_forbidden_char(*c)) {
+    if let Some(c) = s
+        .chars()
+        .find(|c| *c != '\n' && crate::text::is_forbidden_char(*c))
+    {
         panic!("plain mode wrote U+{:04X}", c as u32);
     }
 }
@@ -73,7 +79,8 @@ fn walk_plain_with(course: Course, record: Option<CourseRecord>, input: &[u8]) {
 fn builtin() -> &'static Course {
     static C: OnceLock<Course> = OnceLock::new();
     C.get_or_init(|| {
-        crate::course::load(&CourseSource::Embedded, Some("en")).unwrap_or_else(|e| panic!("built-in course: {e}"))
+        crate::course::load(&CourseSource::Embedded, Some("en"))
+            .unwrap_or_else(|e| panic!("built-in course: {e}"))
     })
 }
 
@@ -96,7 +103,13 @@ pub fn progress_bytes(data: &[u8]) {
         let _ = record.score(&m.id);
     }
     let mut s = Session::new(course.clone(), record.clone());
-    for i in [Input::Confirm, Input::Confirm, Input::Submit(vec![0]), Input::Confirm, Input::Back] {
+    for i in [
+        Input::Confirm,
+        Input::Confirm,
+        Input::Submit(vec![0]),
+        Input::Confirm,
+        Input::Back,
+    ] {
         s.update(i, "2026-11-29T10:00:00Z");
     }
     walk_plain_with(course, Some(record), b"\n\n1\n\n");
@@ -120,7 +133,13 @@ pub fn ftl(source: &str) {
         .collect();
     let _ = b.add_resource(res);
     let mut args = FluentArgs::new();
-    for (k, v) in [("n", 1.0), ("count", 3.0), ("done", 0.0), ("total", 7.0), ("left", 2.0)] {
+    for (k, v) in [
+        ("n", 1.0),
+        ("count", 3.0),
+        ("done", 0.0),
+        ("total", 7.0),
+        ("left", 2.0),
+    ] {
         args.set(k, v);
     }
     args.set("name", "sam");

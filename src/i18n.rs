@@ -134,10 +134,11 @@ impl I18n {
         let lang = negotiate(requested);
         let pseudo = lang == PSEUDO;
         let mut bundles = Vec::new();
-        if !pseudo && lang != FALLBACK {
-            if let Some(b) = source(&lang).and_then(|s| bundle_for(&lang, s, false)) {
-                bundles.push(b);
-            }
+        if !pseudo
+            && lang != FALLBACK
+            && let Some(b) = source(&lang).and_then(|s| bundle_for(&lang, s, false))
+        {
+            bundles.push(b);
         }
         let en = source(FALLBACK).unwrap_or_default();
         if let Some(b) = bundle_for(if pseudo { PSEUDO } else { FALLBACK }, en, pseudo) {
@@ -180,7 +181,9 @@ impl I18n {
             None => (id, None),
         };
         for b in &self.bundles {
-            let Some(msg) = b.get_message(msg_id) else { continue };
+            let Some(msg) = b.get_message(msg_id) else {
+                continue;
+            };
             let pattern = match attr {
                 Some(a) => msg.get_attribute(a).map(|a| a.value()),
                 None => msg.value(),

@@ -142,7 +142,11 @@ pub fn run<R: BufRead, W: Write>(
         // A closed standard output (a pipe closed early) is not the learner's problem.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "notalone: {}", text::escape_controls(&e.to_string()));
+            let _ = writeln!(
+                std::io::stderr(),
+                "notalone: {}",
+                text::escape_controls(&e.to_string())
+            );
             1
         }
     }
@@ -191,18 +195,31 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             self.out.line(&i18n.t("help-none"))?;
         }
         for r in &c.resources.items {
-            self.out.line(&format!("- {}: {}", r.name, one_line(&r.about)))?;
+            self.out
+                .line(&format!("- {}: {}", r.name, one_line(&r.about)))?;
             if let Some(p) = &r.phone {
-                self.out.line(&format!("  {}", i18n.ta("help-phone", &[("phone", s(p.clone()))])))?;
+                self.out.line(&format!(
+                    "  {}",
+                    i18n.ta("help-phone", &[("phone", s(p.clone()))])
+                ))?;
             }
             if let Some(x) = &r.sms {
-                self.out.line(&format!("  {}", i18n.ta("help-sms", &[("sms", s(x.clone()))])))?;
+                self.out.line(&format!(
+                    "  {}",
+                    i18n.ta("help-sms", &[("sms", s(x.clone()))])
+                ))?;
             }
             if let Some(w) = &r.web {
-                self.out.line(&format!("  {}", i18n.ta("help-web", &[("web", s(w.clone()))])))?;
+                self.out.line(&format!(
+                    "  {}",
+                    i18n.ta("help-web", &[("web", s(w.clone()))])
+                ))?;
             }
             if let Some(h) = &r.hours {
-                self.out.line(&format!("  {}", i18n.ta("help-hours", &[("hours", s(h.clone()))])))?;
+                self.out.line(&format!(
+                    "  {}",
+                    i18n.ta("help-hours", &[("hours", s(h.clone()))])
+                ))?;
             }
         }
         Ok(())
@@ -235,7 +252,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let (mut session, notice) = match ctx.open(&profile) {
             Ok(x) => x,
             Err(e) => {
-                let _ = writeln!(std::io::stderr(), "notalone: {}", text::escape_controls(&e.to_string()));
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "notalone: {}",
+                    text::escape_controls(&e.to_string())
+                );
                 return Err(std::io::Error::other("could not start"));
             }
         };
@@ -290,11 +311,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 Answer::Numbers(v) if v.len() == 1 && v[0] == profiles.len() + 1 => true,
                 Answer::Enter if profiles.is_empty() => true,
                 Answer::Numbers(v) if v.len() == 1 => {
-                    self.out.line(&ctx.i18n().ta("hint-out-of-range", &[("max", num(items.len() as f64))]))?;
+                    self.out.line(
+                        &ctx.i18n()
+                            .ta("hint-out-of-range", &[("max", num(items.len() as f64))]),
+                    )?;
                     false
                 }
                 _ => {
-                    self.out.line(&ctx.i18n().ta("hint-out-of-range", &[("max", num(items.len() as f64))]))?;
+                    self.out.line(
+                        &ctx.i18n()
+                            .ta("hint-out-of-range", &[("max", num(items.len() as f64))]),
+                    )?;
                     false
                 }
             };
@@ -314,7 +341,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 }
                 match ctx.validate_profile(typed) {
                     Ok(name) => {
-                        self.out.line(&ctx.i18n().ta("profile-welcome", &[("name", s(name.clone()))]))?;
+                        self.out.line(
+                            &ctx.i18n()
+                                .ta("profile-welcome", &[("name", s(name.clone()))]),
+                        )?;
                         return Ok(Ok(name));
                     }
                     Err(msg) => self.out.line(&msg)?,
@@ -324,7 +354,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
     }
 
     /// Show the current screen (in full when `fresh`), read one answer, apply it.
-    fn screen(&mut self, ctx: &mut dyn PlainContext, session: &mut Session, fresh: bool) -> Res<()> {
+    fn screen(
+        &mut self,
+        ctx: &mut dyn PlainContext,
+        session: &mut Session,
+        fresh: bool,
+    ) -> Res<()> {
         let screen = session.screen().clone();
         let course = session.course().clone();
         let i18n = ctx.i18n();
@@ -338,7 +373,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 hint = i18n.t("plain-home-prompt");
                 Box::new(|a| match a {
                     Answer::Enter => Some(Input::Confirm),
-                    Answer::Numbers(v) => Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect())),
+                    Answer::Numbers(v) => {
+                        Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect()))
+                    }
                     _ => None,
                 })
             }
@@ -360,7 +397,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                 hint = i18n.t("plain-note-prompt");
                 Box::new(|a| match a {
                     Answer::Enter => Some(Input::Submit(vec![])),
-                    Answer::Numbers(v) => Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect())),
+                    Answer::Numbers(v) => {
+                        Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect()))
+                    }
                     _ => None,
                 })
             }
@@ -385,7 +424,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         m.title,
                         i18n.ta(
                             "step-of",
-                            &[("n", num((*step + 1) as f64)), ("total", num(m.steps.len() as f64))]
+                            &[
+                                ("n", num((*step + 1) as f64)),
+                                ("total", num(m.steps.len() as f64))
+                            ]
                         )
                     );
                     if let Some(t) = &st.title {
@@ -406,7 +448,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             a => input_for(a),
         };
         let Some(input) = input else {
-            let h = if was_number { "hint-nothing" } else { "hint-not-a-number" };
+            let h = if was_number {
+                "hint-nothing"
+            } else {
+                "hint-not-a-number"
+            };
             self.out.line(&ctx.i18n().t(h))?;
             return Ok(Ok(()));
         };
@@ -468,7 +514,10 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         self.out.line(&format!(
             "{}. {}",
-            i18n.ta("home-progress", &[("done", num(done as f64)), ("total", num(total as f64))]),
+            i18n.ta(
+                "home-progress",
+                &[("done", num(done as f64)), ("total", num(total as f64))]
+            ),
             i18n.ta("home-left", &[("left", num((total - done) as f64))])
         ))?;
         if session.all_complete() {
@@ -486,10 +535,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             .collect();
         self.out.list(items.iter().map(String::as_str))?;
         let resume = session.resume_module();
-        if let Some(m) = c.modules.get(resume) {
-            if !session.all_complete() {
-                self.out.line(&i18n.ta("home-resume", &[("module", s(m.title.clone()))]))?;
-            }
+        if let Some(m) = c.modules.get(resume)
+            && !session.all_complete()
+        {
+            self.out
+                .line(&i18n.ta("home-resume", &[("module", s(m.title.clone()))]))?;
         }
         Ok(())
     }
@@ -503,7 +553,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             i18n.ta("summary-title", &[("module", s(m.title.clone()))])
         ))?;
         match session.score(mi) {
-            Some(sc) => self.out.line(&i18n.ta("summary-score", &[("percent", num(percent(sc)))]))?,
+            Some(sc) => self
+                .out
+                .line(&i18n.ta("summary-score", &[("percent", num(percent(sc)))]))?,
             None => self.out.line(&i18n.t("summary-no-score"))?,
         }
         let objs = session.objectives_of(mi);
@@ -533,7 +585,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let st = &m.steps[si];
         let numbers = |a: Answer| match a {
             Answer::Enter => Some(Input::Confirm),
-            Answer::Numbers(v) => Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect())),
+            Answer::Numbers(v) => {
+                Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect()))
+            }
             _ => None,
         };
         let enter_only = |a: Answer| match a {
@@ -566,12 +620,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     ChatPhase::Reveal => {
                         // Plain mode shows the whole chat at once.
                         if fresh {
-                            self.out.line(&i18n.ta("chat-with", &[("contact", s(contact.clone()))]))?;
+                            self.out
+                                .line(&i18n.ta("chat-with", &[("contact", s(contact.clone()))]))?;
                             if let Some(f) = framing {
                                 self.out.line(&text::to_plain(f))?;
                             }
                             for msg in messages {
-                                self.out.line(&format!("{}: {}", speaker(msg.from), one_line(&msg.text)))?;
+                                self.out.line(&format!(
+                                    "{}: {}",
+                                    speaker(msg.from),
+                                    one_line(&msg.text)
+                                ))?;
                             }
                         }
                         *hint = i18n.t("plain-enter-prompt");
@@ -600,7 +659,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                                 } else {
                                     i18n.t("chat-sign-missed")
                                 };
-                                self.out.line(&format!("{}. {} | {}", i + 1, one_line(&msg.text), mark))?;
+                                self.out.line(&format!(
+                                    "{}. {} | {}",
+                                    i + 1,
+                                    one_line(&msg.text),
+                                    mark
+                                ))?;
                                 if let Some(w) = &msg.why {
                                     self.out.line(&format!("   {}", one_line(w)))?;
                                 }
@@ -633,7 +697,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     ChatPhase::Feedback { choice } => {
                         if fresh {
                             let ch = &choices[choice];
-                            self.out.line(&format!("{}: {}", i18n.t("you-chose"), one_line(&ch.text)))?;
+                            self.out.line(&format!(
+                                "{}: {}",
+                                i18n.t("you-chose"),
+                                one_line(&ch.text)
+                            ))?;
                             self.out.line(&text::to_plain(&ch.feedback))?;
                             if !ch.safe && ch.next.is_none() {
                                 self.out.line(&i18n.t("chat-try-again"))?;
@@ -662,12 +730,30 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         return Ok(Box::new(enter_only));
                     }
                     let all = items.iter().zip(&sp.selected).all(|(it, s)| it.sign == *s);
-                    self.out.line(&i18n.t(if all { "spot-all-right" } else { "spot-some-wrong" }))?;
+                    self.out.line(&i18n.t(if all {
+                        "spot-all-right"
+                    } else {
+                        "spot-some-wrong"
+                    }))?;
                     for (i, it) in items.iter().enumerate() {
                         let sel = sp.selected.get(i).copied().unwrap_or(false);
-                        let kind = i18n.t(if it.sign { "spot-is-sign" } else { "spot-not-sign" });
-                        let you = i18n.t(if sel == it.sign { "spot-you-right" } else { "spot-you-wrong" });
-                        self.out.line(&format!("{}. {} | {}. {}", i + 1, one_line(&it.text), kind, you))?;
+                        let kind = i18n.t(if it.sign {
+                            "spot-is-sign"
+                        } else {
+                            "spot-not-sign"
+                        });
+                        let you = i18n.t(if sel == it.sign {
+                            "spot-you-right"
+                        } else {
+                            "spot-you-wrong"
+                        });
+                        self.out.line(&format!(
+                            "{}. {} | {}. {}",
+                            i + 1,
+                            one_line(&it.text),
+                            kind,
+                            you
+                        ))?;
                         self.out.line(&format!("   {}", one_line(&it.why)))?;
                     }
                     *hint = i18n.t("plain-enter-prompt");
@@ -709,11 +795,14 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         }
                     }
                     if fresh_list {
-                        let shown: Vec<&str> = q.order.iter().map(|o| options[*o].text.as_str()).collect();
+                        let shown: Vec<&str> =
+                            q.order.iter().map(|o| options[*o].text.as_str()).collect();
                         self.out.list(shown)?;
                     }
                     Ok(Box::new(|a| match a {
-                        Answer::Numbers(v) => Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect())),
+                        Answer::Numbers(v) => {
+                            Some(Input::Submit(v.iter().map(|n| n.wrapping_sub(1)).collect()))
+                        }
                         Answer::Enter => Some(Input::Submit(vec![])),
                         _ => None,
                     }))
@@ -726,7 +815,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         QuestionKind::Order => q.order.iter().enumerate().all(|(i, o)| i == *o),
                         _ => q.selected.iter().zip(options).all(|(s, o)| *s == o.correct),
                     };
-                    self.out.line(&i18n.t(if right { "question-right" } else { "question-not-quite" }))?;
+                    self.out.line(&i18n.t(if right {
+                        "question-right"
+                    } else {
+                        "question-not-quite"
+                    }))?;
                     match kind {
                         QuestionKind::Order => {
                             self.out.line(&i18n.t("question-correct-order"))?;
@@ -735,15 +828,22 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                         _ => {
                             for (i, o) in options.iter().enumerate() {
                                 if q.selected.get(i).copied().unwrap_or(false) {
-                                    self.out.line(&format!("{}: {}", i18n.t("you-chose"), one_line(&o.text)))?;
+                                    self.out.line(&format!(
+                                        "{}: {}",
+                                        i18n.t("you-chose"),
+                                        one_line(&o.text)
+                                    ))?;
                                     if let Some(f) = &o.feedback {
                                         self.out.line(&format!("   {}", one_line(f)))?;
                                     }
                                 }
                             }
                             if !right {
-                                let correct: Vec<&str> =
-                                    options.iter().filter(|o| o.correct).map(|o| o.text.as_str()).collect();
+                                let correct: Vec<&str> = options
+                                    .iter()
+                                    .filter(|o| o.correct)
+                                    .map(|o| o.text.as_str())
+                                    .collect();
                                 let label = if correct.len() == 1 {
                                     "question-correct-was"
                                 } else {
@@ -808,7 +908,9 @@ fn list_len(s: &Session) -> usize {
         Screen::Summary { .. } => 0,
         Screen::Step { .. } => match s.current() {
             Some((_, st, state)) => match (&st.kind, state) {
-                (StepKind::Chat { choices, .. }, StepState::Chat(c)) if c.phase == ChatPhase::Choose => {
+                (StepKind::Chat { choices, .. }, StepState::Chat(c))
+                    if c.phase == ChatPhase::Choose =>
+                {
                     choices.len()
                 }
                 (StepKind::Chat { messages, .. }, _) => messages.len(),
@@ -833,10 +935,16 @@ fn module_line(i18n: &I18n, session: &Session, i: usize, m: &Module) -> String {
     };
     let mut line = format!("{} | {}", m.title, status);
     if let Some(sc) = session.score(i) {
-        line.push_str(&format!(" | {}", i18n.ta("score", &[("percent", num(percent(sc)))])));
+        line.push_str(&format!(
+            " | {}",
+            i18n.ta("score", &[("percent", num(percent(sc)))])
+        ));
     }
     if let Some(min) = m.minutes {
-        line.push_str(&format!(" | {}", i18n.ta("home-minutes", &[("minutes", num(min))])));
+        line.push_str(&format!(
+            " | {}",
+            i18n.ta("home-minutes", &[("minutes", num(min))])
+        ));
     }
     if !m.translated {
         line.push_str(&format!(" {}", i18n.t("module-not-translated")));

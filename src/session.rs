@@ -222,10 +222,16 @@ impl Session {
 
     fn position_ids(&self) -> Option<(String, Option<String>)> {
         match &self.screen {
-            Screen::Home { cursor } => self.course.modules.get(*cursor).map(|m| (m.id.clone(), None)),
-            Screen::Note { module, .. } | Screen::Summary { module } => {
-                self.course.modules.get(*module).map(|m| (m.id.clone(), None))
-            }
+            Screen::Home { cursor } => self
+                .course
+                .modules
+                .get(*cursor)
+                .map(|m| (m.id.clone(), None)),
+            Screen::Note { module, .. } | Screen::Summary { module } => self
+                .course
+                .modules
+                .get(*module)
+                .map(|m| (m.id.clone(), None)),
             Screen::Step { module, step, .. } => {
                 let m = self.course.modules.get(*module)?;
                 Some((m.id.clone(), m.steps.get(*step).map(|s| s.id.clone())))
@@ -266,12 +272,11 @@ impl Session {
     /// module when it is not complete, else the first module not complete,
     /// else the first.
     pub fn resume_module(&self) -> usize {
-        if let Some(p) = &self.record.position {
-            if let Some(i) = self.course.module_index(&p.module) {
-                if self.status(i) != Status::Complete {
-                    return i;
-                }
-            }
+        if let Some(p) = &self.record.position
+            && let Some(i) = self.course.module_index(&p.module)
+            && self.status(i) != Status::Complete
+        {
+            return i;
         }
         (0..self.course.modules.len())
             .find(|i| self.status(*i) != Status::Complete)
@@ -409,7 +414,9 @@ impl Session {
             return 0;
         }
         match self.record.modules.get(&m.id).and_then(|r| r.step.clone()) {
-            Some(id) => m.step_index(&id).unwrap_or_else(|| self.nearest_step(i, &id)),
+            Some(id) => m
+                .step_index(&id)
+                .unwrap_or_else(|| self.nearest_step(i, &id)),
             None => 0,
         }
     }
@@ -627,7 +634,9 @@ impl Session {
                 }
                 _ => Outcome::default(),
             },
-            (StepState::Chat(c), StepKind::Chat { .. }) => self.update_chat(mi, si, &step, c, input, now),
+            (StepState::Chat(c), StepKind::Chat { .. }) => {
+                self.update_chat(mi, si, &step, c, input, now)
+            }
             (StepState::Spot(s), StepKind::Spot { items, .. }) => {
                 let n = items.len();
                 self.update_spot(mi, si, &step, s, n, input, now)
@@ -660,7 +669,14 @@ impl Session {
     }
 
     /// Record a first answer (kept forever: later answers do not change the score).
-    fn record_answer(&mut self, mi: usize, si: usize, answer: Vec<usize>, correct: bool, now: &str) {
+    fn record_answer(
+        &mut self,
+        mi: usize,
+        si: usize,
+        answer: Vec<usize>,
+        correct: bool,
+        now: &str,
+    ) {
         let r = self.step_record_mut(mi, si);
         if r.first_correct.is_none() {
             r.first_correct = Some(correct);
@@ -894,7 +910,10 @@ impl Session {
                 let StepKind::Spot { items, .. } = &step.kind else {
                     return Outcome::default();
                 };
-                let correct = items.iter().zip(&s.selected).all(|(it, sel)| it.sign == *sel);
+                let correct = items
+                    .iter()
+                    .zip(&s.selected)
+                    .all(|(it, sel)| it.sign == *sel);
                 let answer: Vec<usize> = (0..n).filter(|i| s.selected[*i]).collect();
                 self.record_answer(mi, si, answer, correct, now);
                 s.submitted = true;

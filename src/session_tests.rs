@@ -52,7 +52,13 @@ fn choice(safe: bool, next: Option<&str>) -> Choice {
         text: "c".into(),
         safe,
         feedback: "f".into(),
-        next: next.map(|n| if n == "end" { Next::End } else { Next::Step(n.into()) }),
+        next: next.map(|n| {
+            if n == "end" {
+                Next::End
+            } else {
+                Next::Step(n.into())
+            }
+        }),
     }
 }
 
@@ -113,7 +119,7 @@ fn feed(s: &mut Session, inputs: &[Input]) {
 #[test]
 fn reads_through_a_module_and_completes_it() {
     let mut s = session(vec![module("m", vec![read("a"), read("b")])]);
-    assert_eq!(s.update(Input::Confirm, NOW).save, true);
+    assert!(s.update(Input::Confirm, NOW).save);
     assert_eq!(at(&s), Some(("m".into(), "a".into())));
     feed(&mut s, &[Input::Confirm]);
     assert_eq!(at(&s), Some(("m".into(), "b".into())));
@@ -129,16 +135,35 @@ fn scoring_table() {
     let cases: Vec<(QuestionKind, Vec<bool>, Vec<usize>, bool)> = vec![
         (QuestionKind::Single, vec![false, true], vec![1], true),
         (QuestionKind::Single, vec![false, true], vec![0], false),
-        (QuestionKind::Multiple, vec![true, false, true], vec![0, 2], true),
-        (QuestionKind::Multiple, vec![true, false, true], vec![0], false),
-        (QuestionKind::Multiple, vec![true, false, true], vec![0, 1, 2], false),
+        (
+            QuestionKind::Multiple,
+            vec![true, false, true],
+            vec![0, 2],
+            true,
+        ),
+        (
+            QuestionKind::Multiple,
+            vec![true, false, true],
+            vec![0],
+            false,
+        ),
+        (
+            QuestionKind::Multiple,
+            vec![true, false, true],
+            vec![0, 1, 2],
+            false,
+        ),
     ];
     for (kind, correct, answer, right) in cases {
         let mut s = session(vec![module("m", vec![question("q", kind, &correct)])]);
         feed(&mut s, &[Input::Confirm]);
         let o = s.update(Input::Submit(answer.clone()), NOW);
         assert!(o.save && o.hint.is_none(), "{kind:?} {answer:?}");
-        assert_eq!(s.score(0), Some(if right { 1.0 } else { 0.0 }), "{kind:?} {answer:?}");
+        assert_eq!(
+            s.score(0),
+            Some(if right { 1.0 } else { 0.0 }),
+            "{kind:?} {answer:?}"
+        );
         feed(&mut s, &[Input::Confirm]);
         assert_eq!(s.status(0), Status::Complete);
     }
@@ -146,7 +171,10 @@ fn scoring_table() {
 
 #[test]
 fn order_question_numbers_are_positions_as_shown() {
-    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Order, &[false; 4])])]);
+    let mut s = session(vec![module(
+        "m",
+        vec![question("q", QuestionKind::Order, &[false; 4])],
+    )]);
     feed(&mut s, &[Input::Confirm]);
     let shown = match s.current() {
         Some((_, _, StepState::Question(q))) => q.order.clone(),
@@ -154,16 +182,27 @@ fn order_question_numbers_are_positions_as_shown() {
     };
     assert_ne!(shown, vec![0, 1, 2, 3], "shown shuffled");
     // Give the positions of options 0,1,2,3 in the shown list: right.
-    let answer: Vec<usize> = (0..4).map(|o| shown.iter().position(|x| *x == o).unwrap()).collect();
-    assert_eq!(s.update(Input::Submit(vec![0, 1]), NOW).hint, Some(Hint::WholeOrder));
-    assert_eq!(s.update(Input::Submit(vec![0, 0, 1, 2]), NOW).hint, Some(Hint::WholeOrder));
+    let answer: Vec<usize> = (0..4)
+        .map(|o| shown.iter().position(|x| *x == o).unwrap())
+        .collect();
+    assert_eq!(
+        s.update(Input::Submit(vec![0, 1]), NOW).hint,
+        Some(Hint::WholeOrder)
+    );
+    assert_eq!(
+        s.update(Input::Submit(vec![0, 0, 1, 2]), NOW).hint,
+        Some(Hint::WholeOrder)
+    );
     s.update(Input::Submit(answer), NOW);
     assert_eq!(s.score(0), Some(1.0));
 }
 
 #[test]
 fn order_question_by_keys() {
-    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Order, &[false; 3])])]);
+    let mut s = session(vec![module(
+        "m",
+        vec![question("q", QuestionKind::Order, &[false; 3])],
+    )]);
     feed(&mut s, &[Input::Confirm]);
     // Sort with MoveUp/MoveDown: a bubble sort driven by the shown order.
     for _ in 0..3 {
@@ -188,8 +227,19 @@ fn order_question_by_keys() {
 
 #[test]
 fn first_answer_counts_even_when_revisited() {
-    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Single, &[true, false])])]);
-    feed(&mut s, &[Input::Confirm, Input::Pick(1), Input::Confirm, Input::Confirm]);
+    let mut s = session(vec![module(
+        "m",
+        vec![question("q", QuestionKind::Single, &[true, false])],
+    )]);
+    feed(
+        &mut s,
+        &[
+            Input::Confirm,
+            Input::Pick(1),
+            Input::Confirm,
+            Input::Confirm,
+        ],
+    );
     assert_eq!(s.score(0), Some(0.0));
     // Open the module again: the answer is shown as given and cannot change the score.
     feed(&mut s, &[Input::Confirm, Input::Open(0)]);
@@ -209,7 +259,11 @@ fn chat_reveal_flag_signs_choose_again_then_branch() {
     let c = chat(
         "talk",
         &[false, true, true],
-        vec![choice(false, None), choice(true, Some("safe")), choice(false, Some("paid"))],
+        vec![
+            choice(false, None),
+            choice(true, Some("safe")),
+            choice(false, Some("paid")),
+        ],
     );
     let mut s = session(vec![module("m", vec![c, read("paid"), read("safe")])]);
     feed(&mut s, &[Input::Confirm]);
@@ -224,7 +278,10 @@ fn chat_reveal_flag_signs_choose_again_then_branch() {
     assert_eq!(phase(&s), (3, ChatPhase::Flag));
     feed(&mut s, &[Input::Down, Input::Toggle, Input::Confirm]);
     assert_eq!(phase(&s).1, ChatPhase::Signs);
-    assert_eq!(s.step_record(0, 0).and_then(|r| r.flags.clone()), Some(vec![1]));
+    assert_eq!(
+        s.step_record(0, 0).and_then(|r| r.flags.clone()),
+        Some(vec![1])
+    );
     feed(&mut s, &[Input::Confirm]);
     assert_eq!(phase(&s).1, ChatPhase::Choose);
     // Unsafe without next: feedback, then choose again.
@@ -241,12 +298,38 @@ fn chat_reveal_flag_signs_choose_again_then_branch() {
 
 #[test]
 fn chat_branch_with_next_goes_there() {
-    let c = chat("talk", &[false], vec![choice(false, Some("paid")), choice(true, Some("end"))]);
+    let c = chat(
+        "talk",
+        &[false],
+        vec![choice(false, Some("paid")), choice(true, Some("end"))],
+    );
     let mut s = session(vec![module("m", vec![c, read("paid"), read("safe")])]);
-    feed(&mut s, &[Input::Confirm, Input::RevealAll, Input::Submit(vec![0]), Input::Confirm]);
+    feed(
+        &mut s,
+        &[
+            Input::Confirm,
+            Input::RevealAll,
+            Input::Submit(vec![0]),
+            Input::Confirm,
+        ],
+    );
     assert_eq!(at(&s), Some(("m".into(), "paid".into())));
-    let mut s = session(vec![module("m", vec![chat("talk", &[false], vec![choice(true, Some("end"))]), read("x")])]);
-    feed(&mut s, &[Input::Confirm, Input::RevealAll, Input::Submit(vec![0]), Input::Confirm]);
+    let mut s = session(vec![module(
+        "m",
+        vec![
+            chat("talk", &[false], vec![choice(true, Some("end"))]),
+            read("x"),
+        ],
+    )]);
+    feed(
+        &mut s,
+        &[
+            Input::Confirm,
+            Input::RevealAll,
+            Input::Submit(vec![0]),
+            Input::Confirm,
+        ],
+    );
     assert_eq!(s.screen(), &Screen::Summary { module: 0 });
     assert_eq!(s.score(0), Some(1.0));
 }
@@ -283,7 +366,10 @@ fn spot_scoring_and_hints() {
     );
     let mut s = session(vec![module("m", vec![spot.clone()])]);
     feed(&mut s, &[Input::Confirm]);
-    assert_eq!(s.update(Input::Submit(vec![7]), NOW).hint, Some(Hint::OutOfRange));
+    assert_eq!(
+        s.update(Input::Submit(vec![7]), NOW).hint,
+        Some(Hint::OutOfRange)
+    );
     feed(&mut s, &[Input::Pick(0), Input::Pick(2), Input::Confirm]);
     assert_eq!(s.score(0), Some(1.0));
     let mut s = session(vec![module("m", vec![spot])]);
@@ -297,7 +383,13 @@ fn content_note_accept_skip_and_help() {
     m.content_note = Some("note".into());
     let mut s = session(vec![m, module("m2", vec![read("b")])]);
     feed(&mut s, &[Input::Confirm]);
-    assert_eq!(s.screen(), &Screen::Note { module: 0, cursor: 0 });
+    assert_eq!(
+        s.screen(),
+        &Screen::Note {
+            module: 0,
+            cursor: 0
+        }
+    );
     assert!(s.update(Input::Pick(2), NOW).help);
     feed(&mut s, &[Input::Skip]);
     assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
@@ -321,7 +413,10 @@ fn resumes_at_the_step_reached_and_moves_when_it_is_gone() {
     feed(&mut s2, &[Input::Confirm]);
     assert_eq!(at(&s2), Some(("m".into(), "b".into())));
     // Step b removed: nearest step with a record (a).
-    let mut s3 = Session::new(course(vec![module("m", vec![read("a"), read("c")])]), record.clone());
+    let mut s3 = Session::new(
+        course(vec![module("m", vec![read("a"), read("c")])]),
+        record.clone(),
+    );
     feed(&mut s3, &[Input::Confirm]);
     assert_eq!(at(&s3), Some(("m".into(), "a".into())));
     // Module renamed: the record is ignored, no panic.
@@ -332,7 +427,10 @@ fn resumes_at_the_step_reached_and_moves_when_it_is_gone() {
 
 #[test]
 fn home_resumes_next_incomplete_module() {
-    let mut s = session(vec![module("m1", vec![read("a")]), module("m2", vec![read("b")])]);
+    let mut s = session(vec![
+        module("m1", vec![read("a")]),
+        module("m2", vec![read("b")]),
+    ]);
     feed(&mut s, &[Input::Confirm, Input::Confirm, Input::Confirm]);
     assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
     assert_eq!(s.completed(), 1);
@@ -342,12 +440,21 @@ fn home_resumes_next_incomplete_module() {
 
 #[test]
 fn bad_inputs_are_hints_not_panics() {
-    let mut s = session(vec![module("m", vec![question("q", QuestionKind::Single, &[true, false])])]);
+    let mut s = session(vec![module(
+        "m",
+        vec![question("q", QuestionKind::Single, &[true, false])],
+    )]);
     assert_eq!(s.update(Input::Open(5), NOW).hint, Some(Hint::OutOfRange));
     feed(&mut s, &[Input::Confirm]);
-    assert_eq!(s.update(Input::Submit(vec![0, 1]), NOW).hint, Some(Hint::OneNumber));
+    assert_eq!(
+        s.update(Input::Submit(vec![0, 1]), NOW).hint,
+        Some(Hint::OneNumber)
+    );
     assert_eq!(s.update(Input::Pick(9), NOW).hint, Some(Hint::OutOfRange));
-    assert_eq!(s.update(Input::Submit(vec![]), NOW).hint, Some(Hint::OneNumber));
+    assert_eq!(
+        s.update(Input::Submit(vec![]), NOW).hint,
+        Some(Hint::OneNumber)
+    );
 }
 
 #[test]

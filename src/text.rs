@@ -50,7 +50,11 @@ pub fn sanitize(input: &str) -> String {
             }
             let cleaned: String = g
                 .chars()
-                .filter(|c| !c.is_control() && !is_bidi_control(*c) && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+                .filter(|c| {
+                    !c.is_control()
+                        && !is_bidi_control(*c)
+                        && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                })
                 .collect();
             if cleaned.is_empty() || cleaned.width() == 0 {
                 continue;
@@ -201,7 +205,11 @@ pub fn to_plain(text: &str) -> String {
     for (i, b) in parse(text).iter().enumerate() {
         let is_bullet = matches!(b, Block::Bullet(_));
         if i > 0 {
-            out.push_str(if is_bullet && prev_bullet { "\n" } else { "\n\n" });
+            out.push_str(if is_bullet && prev_bullet {
+                "\n"
+            } else {
+                "\n\n"
+            });
         }
         if is_bullet {
             out.push_str("- ");
@@ -238,15 +246,38 @@ mod tests {
         assert_eq!(
             b[0],
             Block::Para(vec![
-                Run { text: "Hello ".into(), bold: false, em: false },
-                Run { text: "you".into(), bold: true, em: false },
-                Run { text: " and ".into(), bold: false, em: false },
-                Run { text: "me".into(), bold: false, em: true },
-                Run { text: ". Same para.".into(), bold: false, em: false },
+                Run {
+                    text: "Hello ".into(),
+                    bold: false,
+                    em: false
+                },
+                Run {
+                    text: "you".into(),
+                    bold: true,
+                    em: false
+                },
+                Run {
+                    text: " and ".into(),
+                    bold: false,
+                    em: false
+                },
+                Run {
+                    text: "me".into(),
+                    bold: false,
+                    em: true
+                },
+                Run {
+                    text: ". Same para.".into(),
+                    bold: false,
+                    em: false
+                },
             ])
         );
         assert!(matches!(b[1], Block::Bullet(_)));
-        assert_eq!(to_plain("**A** b\n\n- x\n- *y*\n\n2 * 3"), "A b\n\n- x\n- y\n\n2 * 3");
+        assert_eq!(
+            to_plain("**A** b\n\n- x\n- *y*\n\n2 * 3"),
+            "A b\n\n- x\n- y\n\n2 * 3"
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ fn meets_the_brief() {
         "life-after",
         "help-a-friend",
     ] {
-        assert!(c.objectives.iter().any(|o| o.id == want), "objective {want}");
+        assert!(
+            c.objectives.iter().any(|o| o.id == want),
+            "objective {want}"
+        );
     }
     let minutes: u32 = c.modules.iter().filter_map(|m| m.minutes).sum();
     assert!((45..=60).contains(&minutes), "{minutes} minutes");
@@ -61,16 +64,25 @@ fn meets_the_brief() {
         assert!(qs >= 2, "{} has at least two questions", m.id);
         // Every wrong option explains itself.
         for s in &m.steps {
-            if let StepKind::Question { kind, options, .. } = &s.kind {
-                if *kind != course::QuestionKind::Order {
-                    for o in options.iter().filter(|o| !o.correct) {
-                        assert!(o.feedback.is_some(), "{}/{}: wrong option without feedback", m.id, s.id);
-                    }
+            if let StepKind::Question { kind, options, .. } = &s.kind
+                && *kind != course::QuestionKind::Order
+            {
+                for o in options.iter().filter(|o| !o.correct) {
+                    assert!(
+                        o.feedback.is_some(),
+                        "{}/{}: wrong option without feedback",
+                        m.id,
+                        s.id
+                    );
                 }
             }
         }
     }
-    let last = c.modules.last().and_then(|m| m.steps.last()).expect("a last step");
+    let last = c
+        .modules
+        .last()
+        .and_then(|m| m.steps.last())
+        .expect("a last step");
     assert_eq!(last.title.as_deref(), Some("Sources"));
 }
 
@@ -117,13 +129,24 @@ fn every_path_of_the_threat_reaches_the_safe_steps() {
         }
         for e in edges(i) {
             match e {
-                None => panic!("step {} reaches the end without the safe steps", m.steps[i].id),
+                None => panic!(
+                    "step {} reaches the end without the safe steps",
+                    m.steps[i].id
+                ),
                 Some(j) => todo.push(j),
             }
         }
     }
-    for id in ["branch-paid", "branch-sent-more", "already-paid", "already-sent"] {
-        assert!(seen.contains(&m.step_index(id).expect(id)), "{id} is reachable");
+    for id in [
+        "branch-paid",
+        "branch-sent-more",
+        "already-paid",
+        "already-sent",
+    ] {
+        assert!(
+            seen.contains(&m.step_index(id).expect(id)),
+            "{id} is reachable"
+        );
     }
 }
 
@@ -147,9 +170,15 @@ fn help_line_numbers_are_verified() {
     for entry in std::fs::read_dir(lessons()).expect("lessons") {
         let dir = entry.expect("entry").path();
         let file = dir.join("resources.toml");
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         let doc: toml::Table = toml::from_str(&text).expect("parses");
-        let resources = doc.get("resource").and_then(|r| r.as_array()).cloned().unwrap_or_default();
+        let resources = doc
+            .get("resource")
+            .and_then(|r| r.as_array())
+            .cloned()
+            .unwrap_or_default();
         for r in resources {
             for field in ["phone", "sms"] {
                 if let Some(n) = r.get(field).and_then(|v| v.as_str()) {
@@ -169,7 +198,20 @@ fn help_line_numbers_are_verified() {
 #[test]
 fn french_is_complete_and_canadian_help_is_french() {
     let c = course::load(&CourseSource::Embedded, Some("fr-CA")).expect("loads");
-    assert!(c.modules.iter().all(|m| m.translated), "every module in French");
-    assert!(c.resources.items.iter().any(|r| r.name.contains("Cyberaide")));
-    assert!(c.resources.items.iter().any(|r| r.phone.as_deref() == Some("9-8-8") || r.name.contains("9-8-8")));
+    assert!(
+        c.modules.iter().all(|m| m.translated),
+        "every module in French"
+    );
+    assert!(
+        c.resources
+            .items
+            .iter()
+            .any(|r| r.name.contains("Cyberaide"))
+    );
+    assert!(
+        c.resources
+            .items
+            .iter()
+            .any(|r| r.phone.as_deref() == Some("9-8-8") || r.name.contains("9-8-8"))
+    );
 }

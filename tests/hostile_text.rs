@@ -170,13 +170,18 @@ impl PlainContext for Ctx {
 fn has_control(bytes: &[u8]) -> Option<String> {
     let s = String::from_utf8_lossy(bytes);
     s.chars()
-        .find(|c| (c.is_control() && *c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .find(|c| {
+            (c.is_control() && *c != '\n')
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
         .map(|c| format!("U+{:04X}", c as u32))
 }
 
 #[test]
 fn plain_mode_never_writes_a_control_character() {
-    let mut ctx = Ctx { i18n: I18n::new(None) };
+    let mut ctx = Ctx {
+        i18n: I18n::new(None),
+    };
     // Walk every step: profile pick, home, note, read, chat (reveal, flag, signs, choose,
     // feedback), spot (answer, result), question (answer, result), summary, help, quit.
     let input = "1\n\n\n\n\n1\n\n1\n\n1\n\n1\n\nh\n\nq\n";
@@ -188,5 +193,8 @@ fn plain_mode_never_writes_a_control_character() {
     let text = String::from_utf8_lossy(&out);
     // The visible remainder is still there (as harmless text).
     assert!(text.contains("PWNED-TITLE"), "{text}");
-    assert!(text.contains("Module complete"), "the walk reached the summary:\n{text}");
+    assert!(
+        text.contains("Module complete"),
+        "the walk reached the summary:\n{text}"
+    );
 }

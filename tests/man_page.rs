@@ -30,7 +30,11 @@ fn render() -> String {
 #[test]
 fn man_page_is_built_and_current() {
     let page = render();
-    assert!(page.contains(".TH notalone 1"), "{}", &page[..200.min(page.len())]);
+    assert!(
+        page.contains(".TH notalone 1"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
     assert!(page.contains("\\-\\-plain"));
     assert!(page.contains("notalone\\-lint") || page.contains("notalone-lint"));
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/man/notalone.1");

@@ -60,7 +60,9 @@ fn saved(data: &Path) -> serde_json::Value {
                 if p.is_dir() {
                     find(&p, out);
                 } else if p.extension().is_some_and(|x| x == "json")
-                    && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                    && !p
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
                 {
                     out.push(p);
                 }
@@ -153,9 +155,18 @@ fn a_whole_course_by_piped_answers() {
     let p = saved(dir.path());
     assert!(p["modules"]["first"]["completed_at"].is_string());
     assert!(p["modules"]["second"]["completed_at"].is_string());
-    assert_eq!(p["modules"]["first"]["steps"]["talk"]["choices"], serde_json::json!([0, 2]));
-    assert_eq!(p["modules"]["first"]["steps"]["talk"]["first_correct"], false);
-    assert_eq!(p["modules"]["second"]["steps"]["q-multi"]["answer"], serde_json::json!([0, 2]));
+    assert_eq!(
+        p["modules"]["first"]["steps"]["talk"]["choices"],
+        serde_json::json!([0, 2])
+    );
+    assert_eq!(
+        p["modules"]["first"]["steps"]["talk"]["first_correct"],
+        false
+    );
+    assert_eq!(
+        p["modules"]["second"]["steps"]["q-multi"]["answer"],
+        serde_json::json!([0, 2])
+    );
 }
 
 #[test]
@@ -164,7 +175,10 @@ fn branching_the_safe_way_skips_the_paid_page() {
     let r = plain(dir.path(), &["--profile", "ana"], "\n\n\n\n\n2\n\n");
     assert_eq!(r.code, Some(0));
     assert!(r.stdout.contains("Good move."));
-    assert!(r.stdout.contains("Which are warning signs?"), "went to after-safe");
+    assert!(
+        r.stdout.contains("Which are warning signs?"),
+        "went to after-safe"
+    );
     assert!(!r.stdout.contains("If you already paid"));
 }
 
@@ -178,7 +192,10 @@ fn bad_answers_get_a_hint_and_the_same_prompt() {
     let t = &r.stdout;
     assert!(t.contains("Type a number, or press Enter."), "{t}");
     assert!(t.contains("Type a number from 1 to 2."), "{t}");
-    assert!(t.contains("Type all 3 numbers, each once, in the order you choose."), "{t}");
+    assert!(
+        t.contains("Type all 3 numbers, each once, in the order you choose."),
+        "{t}"
+    );
     assert!(t.contains("Your progress is saved."));
 }
 
@@ -191,10 +208,18 @@ fn end_of_input_mid_question_saves_and_resume_continues_there() {
     let p = saved(dir.path());
     assert_eq!(p["position"]["module"], "second");
     assert_eq!(p["position"]["step"], "q-multi");
-    assert_eq!(p["modules"]["second"]["steps"]["q-single"]["first_correct"], true);
+    assert_eq!(
+        p["modules"]["second"]["steps"]["q-single"]["first_correct"],
+        true
+    );
     // Come back: Enter resumes at the multiple question, no content note again.
     let r = plain(dir.path(), &["--profile", "lee"], "\n");
-    assert!(r.stdout.contains("Press Enter to continue with: Second module"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("Press Enter to continue with: Second module"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("What helps?"), "{}", r.stdout);
     assert!(!r.stdout.contains("This module talks about threats."));
 }
@@ -205,7 +230,10 @@ fn profile_is_asked_when_not_given() {
     let r = plain(dir.path(), &[], "\n../../etc\nJo\nq\n");
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert!(r.stdout.contains("1. Make a new nickname"), "{}", r.stdout);
-    assert!(r.stdout.contains("A nickname can use letters, digits, spaces, - and _ only."));
+    assert!(
+        r.stdout
+            .contains("A nickname can use letters, digits, spaces, - and _ only.")
+    );
     assert!(r.stdout.contains("Hi, Jo!"));
     let r = plain(dir.path(), &[], "1\nq\n");
     assert!(r.stdout.contains("1. Jo"), "{}", r.stdout);
@@ -217,14 +245,21 @@ fn help_at_any_prompt() {
     let dir = tempfile::tempdir().expect("tmp");
     let r = plain(dir.path(), &["--profile", "sam"], "h\nq\n");
     assert!(r.stdout.contains("== Get help =="));
-    assert!(r.stdout.contains("If you are in danger, call your local emergency number."));
+    assert!(
+        r.stdout
+            .contains("If you are in danger, call your local emergency number.")
+    );
     assert!(r.stdout.contains("What this program stores"));
 }
 
 #[test]
 fn french_with_fallback_per_module() {
     let dir = tempfile::tempdir().expect("tmp");
-    let r = plain(dir.path(), &["--profile", "sam", "--lang", "fr-CA"], "2\n\n");
+    let r = plain(
+        dir.path(),
+        &["--profile", "sam", "--lang", "fr-CA"],
+        "2\n\n",
+    );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     let t = &r.stdout;
     assert!(t.contains("== Cours de test =="), "{t}");

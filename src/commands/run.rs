@@ -8,7 +8,11 @@ use crate::course::CourseSource;
 use crate::text;
 
 fn say(msg: &str) {
-    let _ = writeln!(std::io::stderr(), "notalone: {}", text::escape_controls(msg));
+    let _ = writeln!(
+        std::io::stderr(),
+        "notalone: {}",
+        text::escape_controls(msg)
+    );
 }
 
 /// Start the course (full-screen, or plain with `--plain`); returns the exit code.
@@ -20,7 +24,9 @@ pub fn run(args: RunArgs) -> i32 {
     let mut app = match App::new(source.clone(), args.lang.as_deref(), args.data_dir.clone()) {
         Ok(a) => a,
         Err(StartError::Source(e)) => {
-            say(&format!("{e}. Check the --lessons path (or NOTALONE_LESSONS)."));
+            say(&format!(
+                "{e}. Check the --lessons path (or NOTALONE_LESSONS)."
+            ));
             return 2;
         }
         Err(StartError::Invalid(report)) => {
@@ -29,7 +35,8 @@ pub fn run(args: RunArgs) -> i32 {
                 "the course in {dir} has {} error(s) and cannot start. Fix them, then try again; `notalone lint {dir}` lists them:",
                 report.errors()
             ));
-            let _ = std::io::stderr().write_all(crate::course::render_human(&report, &source, false).as_bytes());
+            let _ = std::io::stderr()
+                .write_all(crate::course::render_human(&report, &source, false).as_bytes());
             return 1;
         }
     };
@@ -65,7 +72,9 @@ pub fn run(args: RunArgs) -> i32 {
     match crate::tui::run(&mut app, opts) {
         Ok(()) => 0,
         Err(e) => {
-            say(&format!("{e}. Your progress is saved; `notalone --plain` also works here."));
+            say(&format!(
+                "{e}. Your progress is saved; `notalone --plain` also works here."
+            ));
             1
         }
     }

@@ -39,11 +39,11 @@ pub fn chain(tag: &str, source: &str) -> Vec<String> {
 /// `LANG` (in that order, first non-empty), then the system's (sys-locale).
 pub fn from_environment() -> Option<String> {
     for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-        if let Ok(v) = std::env::var(var) {
-            if !v.trim().is_empty() {
-                // A set variable decides, even when it is "C".
-                return normalize_tag(&v);
-            }
+        // A set variable decides, even when it is "C".
+        if let Ok(v) = std::env::var(var)
+            && !v.trim().is_empty()
+        {
+            return normalize_tag(&v);
         }
     }
     sys_locale::get_locale().and_then(|l| normalize_tag(&l))

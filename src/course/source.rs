@@ -31,7 +31,9 @@ pub enum SourceError {
     NoDir(String),
     #[error("{0} has no course.toml, so it is not a course directory")]
     NoCourseToml(String),
-    #[error("the course directory {0} holds more than {MAX_FILES} files; point at the course folder itself")]
+    #[error(
+        "the course directory {0} holds more than {MAX_FILES} files; point at the course folder itself"
+    )]
     TooManyFiles(String),
     #[error("{file} is larger than 1 MiB; split it into smaller modules")]
     TooLarge { file: String },
@@ -150,7 +152,9 @@ fn walk(root: &Path, dir: &Path, depth: usize, out: &mut Vec<String>) -> Result<
         if ft.is_dir() {
             walk(root, &path, depth + 1, out)?;
         } else if ft.is_file() {
-            let Ok(rel) = path.strip_prefix(root) else { continue };
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
             let rel: Vec<String> = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -174,7 +174,11 @@ fn earliest(a: &Option<String>, b: &Option<String>) -> Option<String> {
 impl ModuleRecord {
     /// Score of this module (see [`CourseRecord::score`]).
     pub fn score(&self) -> Option<f64> {
-        let scored: Vec<bool> = self.steps.values().filter_map(|s| s.first_correct).collect();
+        let scored: Vec<bool> = self
+            .steps
+            .values()
+            .filter_map(|s| s.first_correct)
+            .collect();
         if scored.is_empty() {
             return None;
         }
@@ -293,7 +297,13 @@ mod tests {
                 },
             );
         }
-        m.steps.insert("read".into(), StepRecord { done: true, ..Default::default() });
+        m.steps.insert(
+            "read".into(),
+            StepRecord {
+                done: true,
+                ..Default::default()
+            },
+        );
         assert_eq!(m.score(), Some(2.0 / 3.0));
     }
 
@@ -301,7 +311,8 @@ mod tests {
     fn merge_keeps_completions_and_first_answers() {
         let mut a = CourseRecord::new("sam", "c");
         let mut b = CourseRecord::new("sam", "c");
-        b.modules.entry("m1".into()).or_default().completed_at = Some("2026-01-01T00:00:00Z".into());
+        b.modules.entry("m1".into()).or_default().completed_at =
+            Some("2026-01-01T00:00:00Z".into());
         a.modules.entry("m2".into()).or_default().steps.insert(
             "q".into(),
             StepRecord {
