@@ -351,7 +351,7 @@ fn invocations(line: &str) -> Vec<Vec<String>> {
         let words = shell_words(part.trim());
         let start = words
             .iter()
-            .position(|w| !(w.contains('=') && !w.starts_with('-')))
+            .position(|w| !w.contains('=') || w.starts_with('-'))
             .unwrap_or(words.len());
         let words = &words[start..];
         if words.first().map(String::as_str) == Some("notalone") {

@@ -35,6 +35,9 @@ pub struct Doc {
     pub lines: Vec<DocLine>,
     /// Lines to keep visible (the highlighted item, the newest message).
     pub focus: Option<Range<usize>>,
+    /// A larger range around the focus (e.g. a prompt and its options),
+    /// kept visible instead when it fits.
+    pub context: Option<Range<usize>>,
 }
 
 impl Doc {
@@ -43,6 +46,7 @@ impl Doc {
             width: width.max(1),
             lines: Vec::new(),
             focus: None,
+            context: None,
         }
     }
 
@@ -119,7 +123,10 @@ impl Doc {
         indent: u16,
     ) -> Range<usize> {
         let start = self.lines.len();
-        let lead_w: usize = 2 + lead.iter().map(|s| wrap::str_width(&s.content)).sum::<usize>();
+        let lead_w: usize = 2 + lead
+            .iter()
+            .map(|s| wrap::str_width(&s.content))
+            .sum::<usize>();
         let avail = self.width.saturating_sub(indent as usize);
         // Keep the text at least 10 columns wide: drop the hanging indent if needed.
         let hang = if avail >= lead_w + 10 { lead_w } else { 2 };
@@ -142,10 +149,10 @@ impl Doc {
                         fill: highlighted.then_some(theme.cursor),
                         target: Some(Target(index)),
                     });
-                    spans = vec![Span::raw(" ".repeat(hang))];
+                    spans = vec![wrap::spaces(hang)];
                 }
             } else {
-                spans.push(Span::raw(" ".repeat(hang)));
+                spans.push(wrap::spaces(hang));
             }
             spans.append(&mut l.spans);
             self.lines.push(DocLine {
@@ -178,9 +185,7 @@ pub fn place(len: usize, height: usize, offset: usize, focus: Option<&Range<usiz
     let max = len.saturating_sub(height);
     let mut off = offset.min(max);
     if let Some(f) = focus {
-        if f.end.saturating_sub(f.start) >= height {
-            off = f.start;
-        } else if f.start < off {
+        if f.end.saturating_sub(f.start) >= height || f.start < off {
             off = f.start;
         } else if f.end > off + height {
             off = f.end - height;
@@ -209,12 +214,15 @@ pub fn render(
 ) -> Scrolled {
     let area = area.intersection(buf.area);
     let height = area.height as usize;
-    let s = place(
-        doc.len(),
-        height,
-        offset,
-        if follow { doc.focus.as_ref() } else { None },
-    );
+    let focus = if follow {
+        match (&doc.context, &doc.focus) {
+            (Some(c), _) if c.end.saturating_sub(c.start) <= height => Some(c),
+            (_, f) => f.as_ref(),
+        }
+    } else {
+        None
+    };
+    let s = place(doc.len(), height, offset, focus);
     for (row, dl) in doc.lines.iter().skip(s.offset).take(height).enumerate() {
         let y = area.y + row as u16;
         let x = area.x.saturating_add(dl.indent).min(area.right());

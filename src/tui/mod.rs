@@ -67,6 +67,12 @@ pub trait AppContext {
     /// Save the record; returns the merged record to continue with, or
     /// `None` when saving failed (the UI shows a calm one-line notice).
     fn save(&mut self, record: &CourseRecord) -> Option<CourseRecord>;
+    /// A notice that came up since the last call (e.g. the progress file
+    /// was unreadable and set aside while saving). Asked after every open
+    /// and save; shown once.
+    fn take_notice(&mut self) -> Option<String> {
+        None
+    }
     /// Reload the course in another language (keeping the position with
     /// `Session::replace_course`) and switch the interface strings. The UI
     /// has already set `record.settings.lang` and saves after this call.
@@ -75,9 +81,10 @@ pub trait AppContext {
     fn languages(&self) -> Vec<(String, String)>;
     /// The time now, RFC 3339 (`progress::record::now_rfc3339`).
     fn now(&self) -> String;
-    /// Called from the signal thread (SIGTERM, SIGHUP, ...) before the
+    /// What the signal thread (SIGTERM, SIGHUP, ...) calls before the
     /// terminal is restored and the process exits: save the last record.
-    /// Must not panic and must not block for long.
+    /// Asked again after each profile is opened. Must not panic and must
+    /// not block for long.
     fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync>;
 }
 
@@ -115,6 +122,21 @@ where
     B: Backend,
     B::Error: Send + Sync + 'static,
 {
+    event_loop_with(term, app, ctx, events, &mut |_, _| {})
+}
+
+/// [`event_loop`], calling `after` after each event.
+pub(crate) fn event_loop_with<B>(
+    term: &mut Terminal<B>,
+    app: &mut App,
+    ctx: &mut dyn AppContext,
+    events: &mut dyn EventSource,
+    after: &mut dyn FnMut(&mut App, &mut dyn AppContext),
+) -> anyhow::Result<()>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+{
     term.draw(|f| draw(f, app, &*ctx))?;
     loop {
         let ev = match events.next_event() {
@@ -122,7 +144,9 @@ where
             // The terminal is gone (or the script ended): progress is saved.
             Err(_) => return Ok(()),
         };
-        match app.handle_event(&ev, ctx) {
+        let flow = app.handle_event(&ev, ctx);
+        after(app, ctx);
+        match flow {
             Flow::Quit => return Ok(()),
             Flow::Redraw => {
                 term.draw(|f| draw(f, app, &*ctx))?;

@@ -233,7 +233,10 @@ mod tests {
 
     #[test]
     fn no_colour_theme_has_no_colour() {
-        for t in [Theme::effective(ThemeName::Default, true), Theme::no_colour()] {
+        for t in [
+            Theme::effective(ThemeName::Default, true),
+            Theme::no_colour(),
+        ] {
             for s in t.styles() {
                 assert_eq!(s.fg, None);
                 assert_eq!(s.bg, None);

@@ -1,0 +1,208 @@
+//! Home: the course title, overall progress, every module with its status,
+//! score and length; Enter resumes (the highlight starts on the module to
+//! resume).
+
+use ratatui::text::{Line, Span};
+
+use super::doc::{DocLine, Target};
+use super::keys::{self, hint};
+use super::view::{Cx, PAGE, ScreenView};
+use super::wrap::{self, str_width, truncate};
+use crate::i18n::{num, s as arg};
+use crate::progress::Status;
+use crate::session::Session;
+
+/// Below this width a module takes two lines (title, then details).
+const ONE_LINE_MIN_WIDTH: usize = 64;
+
+pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
+    let course = s.course();
+    let t = cx.theme;
+    let i18n = cx.i18n;
+    let total = course.modules.len();
+    let done = s.completed();
+    let mut doc = super::doc::Doc::new(cx.width);
+
+    doc.markdown(&course.welcome, t.text);
+    doc.gap();
+    let list_start = doc.len();
+    doc.text(
+        &i18n.ta(
+            "home-left",
+            &[("left", num((total - done.min(total)) as u32))],
+        ),
+        t.strong,
+    );
+    doc.gap();
+
+    let status_text = |st: Status| match st {
+        Status::NotStarted => i18n.t("status-not-started"),
+        Status::InProgress => i18n.t("status-in-progress"),
+        Status::Complete => i18n.t("status-complete"),
+    };
+    let status_style = |st: Status| match st {
+        Status::NotStarted => t.dim,
+        Status::InProgress => t.selected,
+        Status::Complete => t.good,
+    };
+    let rows: Vec<Row> = course
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let st = s.status(i);
+            let mut title = m.title.clone();
+            if !m.translated {
+                title.push(' ');
+                title.push_str(&i18n.t("module-not-translated"));
+            }
+            Row {
+                number: format!("{}. ", i + 1),
+                title,
+                status: status_text(st),
+                status_style: status_style(st),
+                score: s
+                    .score(i)
+                    .map(|x| i18n.ta("score", &[("percent", num(percent(x)))]))
+                    .unwrap_or_default(),
+                minutes: m
+                    .minutes
+                    .map(|n| i18n.ta("home-minutes", &[("minutes", num(n))]))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect();
+
+    let num_w = rows.iter().map(|r| str_width(&r.number)).max().unwrap_or(0);
+    let status_w = rows.iter().map(|r| str_width(&r.status)).max().unwrap_or(0);
+    let score_w = rows.iter().map(|r| str_width(&r.score)).max().unwrap_or(0);
+    let min_w = rows
+        .iter()
+        .map(|r| str_width(&r.minutes))
+        .max()
+        .unwrap_or(0);
+    let cols = |w: usize| if w > 0 { w + 2 } else { 0 };
+    let details_w = cols(status_w) + cols(score_w) + cols(min_w);
+    let title_w = cx.width.saturating_sub(2 + num_w + details_w);
+    let one_line = cx.width >= ONE_LINE_MIN_WIDTH && title_w >= 16;
+
+    for (i, r) in rows.iter().enumerate() {
+        let hl = i == cursor;
+        let start = doc.len();
+        let marker = if hl {
+            Span::styled("› ", t.marker)
+        } else {
+            Span::raw("  ")
+        };
+        let num_span = Span::styled(format!("{:<num_w$}", r.number), t.dim);
+        if one_line {
+            let title = truncate(&r.title, title_w);
+            let pad = title_w.saturating_sub(str_width(&title));
+            let mut spans = vec![
+                marker,
+                num_span,
+                Span::styled(title, if hl { t.strong } else { t.text }),
+                wrap::spaces(pad),
+            ];
+            for (text, w, style) in [
+                (&r.status, status_w, r.status_style),
+                (&r.score, score_w, t.text),
+                (&r.minutes, min_w, t.dim),
+            ] {
+                if w > 0 {
+                    let p = w.saturating_sub(str_width(text));
+                    spans.push(Span::raw("  "));
+                    spans.push(Span::styled(text.clone(), style));
+                    spans.push(wrap::spaces(p));
+                }
+            }
+            doc.lines.push(DocLine {
+                line: Line::from(spans),
+                indent: 0,
+                fill: hl.then_some(t.cursor),
+                target: Some(Target(i)),
+            });
+        } else {
+            let lead = vec![num_span];
+            doc.item(
+                i,
+                lead,
+                &r.title,
+                if hl { t.strong } else { t.text },
+                hl,
+                t,
+                0,
+            );
+            let mut details = vec![r.status.clone()];
+            details.extend(
+                [r.score.clone(), r.minutes.clone()]
+                    .into_iter()
+                    .filter(|x| !x.is_empty()),
+            );
+            let indent = (2 + num_w) as u16;
+            let w = cx.width.saturating_sub(indent as usize).max(1);
+            for l in super::wrap::wrap_plain(&details.join(" · "), r.status_style, w) {
+                doc.lines.push(DocLine {
+                    line: l,
+                    indent,
+                    fill: hl.then_some(t.cursor),
+                    target: Some(Target(i)),
+                });
+            }
+        }
+        if hl {
+            doc.focus = Some(start..doc.len());
+        }
+    }
+    doc.gap();
+    if let Some(m) = course.modules.get(cursor) {
+        doc.text(
+            &i18n.ta("home-resume", &[("module", arg(m.title.clone()))]),
+            t.dim,
+        );
+    }
+    // The whole list in view when it fits, even if the welcome scrolls up.
+    doc.context = Some(list_start..doc.len());
+
+    let mut v = ScreenView::new(course.title.clone(), doc);
+    v.status = Some(i18n.ta(
+        "home-progress",
+        &[("done", num(done as u32)), ("total", num(total as u32))],
+    ));
+    v.gauge = Some(if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    });
+    v.footer = [
+        Some(hint("tui-keys-move")),
+        Some(hint("tui-keys-open")),
+        keys::digits(total),
+        Some(PAGE),
+        Some(hint("tui-keys-settings")),
+        Some(hint("tui-keys-help")),
+        Some(hint("tui-keys-quit")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    v
+}
+
+struct Row {
+    number: String,
+    title: String,
+    status: String,
+    status_style: ratatui::style::Style,
+    score: String,
+    minutes: String,
+}
+
+/// A score (0 to 1) as a whole percentage.
+pub(crate) fn percent(x: f64) -> u32 {
+    if x.is_finite() {
+        (x.clamp(0.0, 1.0) * 100.0).round() as u32
+    } else {
+        0
+    }
+}

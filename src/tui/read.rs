@@ -1,0 +1,38 @@
+//! A page to read: the Markdown subset, wrapped by us, scrolled with the
+//! arrows and PgUp/PgDn when longer than the screen.
+
+use super::doc::Doc;
+use super::keys::hint;
+use super::view::{Cx, SCROLL, ScreenView, heading};
+use crate::course::StepKind;
+use crate::session::Session;
+
+pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, step: usize) -> ScreenView {
+    let t = cx.theme;
+    let mut doc = Doc::new(cx.width);
+    let st = s
+        .course()
+        .modules
+        .get(module)
+        .and_then(|m| m.steps.get(step));
+    if let Some(st) = st {
+        if let Some(title) = &st.title {
+            for l in heading(title, t.title, cx.width) {
+                doc.push(l);
+            }
+            doc.gap();
+        }
+        if let StepKind::Read { text } = &st.kind {
+            doc.markdown(text, t.text);
+        }
+    }
+    let mut v = ScreenView::new(String::new(), doc);
+    v.footer = vec![
+        hint("tui-keys-continue"),
+        SCROLL,
+        hint("tui-keys-back"),
+        hint("tui-keys-help"),
+        hint("tui-keys-quit"),
+    ];
+    v
+}

@@ -1,0 +1,366 @@
+//! The frame: header (title, step n of m, a gauge), the body (a scrolling
+//! [`Doc`]), a notice line, and the footer with the keys that work here.
+//! Below 40x12 only a "make the window larger" message is drawn.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::app::{App, Overlay, RenderInfo, ScrollState, Stage};
+use super::doc::{self, Doc};
+use super::keys::Hint;
+use super::theme::Theme;
+use super::wrap;
+use super::{AppContext, chat, help, home, note, profile, question, read, settings, spot, summary};
+use crate::i18n::{I18n, num};
+use crate::session::{Screen, Session, StepState};
+
+/// Below this size only the "make the window larger" message is drawn.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// Lines longer than this are hard to read: wide terminals get a centred column.
+const MAX_CONTENT_WIDTH: u16 = 100;
+
+/// Footer placeholder: "↑↓ scroll" when the body is longer than the screen.
+pub(crate) const SCROLL: Hint = Hint {
+    id: "?scroll",
+    max: None,
+};
+/// Footer placeholder: "PgUp PgDn scroll" when the body is longer than the screen.
+pub(crate) const PAGE: Hint = Hint {
+    id: "?page",
+    max: None,
+};
+
+/// What screens need to build their body.
+pub(crate) struct Cx<'a> {
+    pub i18n: &'a I18n,
+    pub theme: &'a Theme,
+    /// Columns of the body.
+    pub width: usize,
+}
+
+/// One screen, ready to lay out.
+pub(crate) struct ScreenView {
+    pub title: String,
+    pub status: Option<String>,
+    /// Progress gauge, 0 to 1.
+    pub gauge: Option<f64>,
+    pub doc: Doc,
+    pub footer: Vec<Hint>,
+    /// The text cursor (line of the doc, column), for the nickname field.
+    pub cursor: Option<(usize, usize)>,
+}
+
+impl ScreenView {
+    pub fn new(title: String, doc: Doc) -> ScreenView {
+        ScreenView {
+            title,
+            status: None,
+            gauge: None,
+            doc,
+            footer: Vec::new(),
+            cursor: None,
+        }
+    }
+}
+
+/// Draw the whole UI. Never panics, whatever the size.
+pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
+    let area = frame.area();
+    let theme = app.theme();
+    let i18n = ctx.i18n();
+    if theme.base != Style::default() {
+        frame.buffer_mut().set_style(area, theme.base);
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame.buffer_mut(), area, i18n, &theme);
+        app.last = RenderInfo::default();
+        return;
+    }
+    let key = app.view_key();
+    if app.scroll.key != Some(key) {
+        app.scroll = ScrollState {
+            key: Some(key),
+            offset: 0,
+            manual: false,
+        };
+    }
+
+    let margin = if area.width >= 60 { 2 } else { 1 };
+    let cw = (area.width - 2 * margin).min(MAX_CONTENT_WIDTH);
+    let x0 = area.x + (area.width - cw) / 2;
+    let cx = Cx {
+        i18n,
+        theme: &theme,
+        width: cw as usize,
+    };
+    let view = build(app, ctx, &cx);
+
+    let tall = area.height >= 20;
+    let mut notes: Vec<Line<'static>> = Vec::new();
+    for text in [app.notice.as_deref(), app.hint.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        notes.extend(wrap::wrap_plain(text, theme.notice, cw as usize));
+    }
+    notes.truncate(if tall { 3 } else { 2 });
+
+    let header_h: u16 = 2 + u16::from(tall);
+    let spacer: u16 = u16::from(tall);
+    let fixed = header_h + notes.len() as u16 + spacer;
+    // First guess the body height without scroll hints, then decide them.
+    let guess_footer = footer_lines(&view.footer, false, i18n, &theme, cw as usize);
+    let guess_body = area
+        .height
+        .saturating_sub(fixed + guess_footer.len() as u16);
+    let overflow = view.doc.len() > guess_body as usize;
+    let mut footer = footer_lines(&view.footer, overflow, i18n, &theme, cw as usize);
+    footer.truncate(2);
+    let body_h = area
+        .height
+        .saturating_sub(fixed + footer.len() as u16)
+        .max(1);
+
+    let buf = frame.buffer_mut();
+    let mut y = area.y;
+    header(buf, Rect::new(x0, y, cw, 2), &view, &theme);
+    y += header_h;
+    let body = Rect::new(x0, y, cw, body_h).intersection(area);
+    let mut hits = Vec::new();
+    let s = doc::render(
+        buf,
+        body,
+        &view.doc,
+        app.scroll.offset,
+        !app.scroll.manual,
+        &theme,
+        &mut hits,
+    );
+    y += body_h;
+    for l in &notes {
+        if y >= area.bottom() {
+            break;
+        }
+        buf.set_line(x0, y, l, cw);
+        y += 1;
+    }
+    let fy = area.bottom().saturating_sub(footer.len() as u16);
+    for (i, l) in footer.iter().enumerate() {
+        buf.set_line(x0, fy + i as u16, l, cw);
+    }
+    app.scroll.offset = s.offset;
+    app.last = RenderInfo { body: s, hits };
+
+    if let Some((line, col)) = view.cursor
+        && line >= s.offset
+        && line < s.offset + s.height
+    {
+        let indent = view.doc.lines.get(line).map_or(0, |l| l.indent);
+        let cx = (body.x + indent).saturating_add(col as u16);
+        let cy = body.y + (line - s.offset) as u16;
+        if cx < body.right() && cy < body.bottom() {
+            frame.set_cursor_position((cx, cy));
+        }
+    }
+}
+
+/// The "make the window larger" message, wrapped by us, cut to the area.
+fn too_small(buf: &mut Buffer, area: Rect, i18n: &I18n, theme: &Theme) {
+    let msg = i18n.ta(
+        "tui-too-small",
+        &[
+            ("width", num(u32::from(MIN_WIDTH))),
+            ("height", num(u32::from(MIN_HEIGHT))),
+        ],
+    );
+    let lines = wrap::wrap_plain(&msg, theme.strong, area.width as usize);
+    for (i, l) in lines.iter().take(area.height as usize).enumerate() {
+        buf.set_line(area.x, area.y + i as u16, l, area.width);
+    }
+}
+
+fn header(buf: &mut Buffer, area: Rect, view: &ScreenView, theme: &Theme) {
+    let area = area.intersection(buf.area);
+    if area.height == 0 {
+        return;
+    }
+    let w = area.width as usize;
+    let status = view.status.as_deref().unwrap_or("");
+    let sw = wrap::str_width(status);
+    let title_w = if sw > 0 { w.saturating_sub(sw + 2) } else { w };
+    let title = wrap::truncate(&view.title, title_w);
+    buf.set_stringn(area.x, area.y, &title, title_w, theme.title);
+    if sw > 0 && sw <= w {
+        buf.set_stringn(area.right() - sw as u16, area.y, status, sw, theme.dim);
+    }
+    if area.height > 1 {
+        let y = area.y + 1;
+        match view.gauge {
+            Some(f) => {
+                let f = if f.is_finite() {
+                    f.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                let on = (f * w as f64).round() as usize;
+                let (a, b) = if theme.colour {
+                    ("━", "─")
+                } else {
+                    ("█", "░")
+                };
+                let line = Line::from(vec![
+                    Span::styled(a.repeat(on), theme.gauge_on),
+                    Span::styled(b.repeat(w - on.min(w)), theme.gauge_off),
+                ]);
+                buf.set_line(area.x, y, &line, area.width);
+            }
+            None => {
+                buf.set_stringn(area.x, y, "─".repeat(w), w, theme.rule);
+            }
+        }
+    }
+}
+
+/// Hints left out first when the footer would take more than two lines
+/// (help, quit and the main action always stay).
+const DROP_ORDER: [&str; 6] = [
+    "tui-keys-digits",
+    "?page",
+    "tui-keys-back",
+    "?scroll",
+    "tui-keys-settings",
+    "tui-keys-move",
+];
+
+/// Lay the footer hints out, at most two lines: the least needed hints
+/// are left out when they do not fit.
+fn footer_lines(
+    hints: &[Hint],
+    overflow: bool,
+    i18n: &I18n,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut hints: Vec<Hint> = hints
+        .iter()
+        .copied()
+        .filter(|h| overflow || !matches!(h.id, "?scroll" | "?page"))
+        .collect();
+    let mut lines = lay_out_footer(&hints, i18n, theme, width);
+    for id in DROP_ORDER {
+        if lines.len() <= 2 {
+            break;
+        }
+        hints.retain(|h| h.id != id);
+        lines = lay_out_footer(&hints, i18n, theme, width);
+    }
+    lines
+}
+
+fn lay_out_footer(hints: &[Hint], i18n: &I18n, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let texts: Vec<String> = hints
+        .iter()
+        .map(|h| match h.id {
+            "?scroll" => i18n.t("tui-keys-scroll"),
+            "?page" => i18n.t("tui-keys-page"),
+            id => match h.max {
+                Some(m) => i18n.ta(id, &[("max", num(m as u32))]),
+                None => i18n.t(id),
+            },
+        })
+        .collect();
+    const GAP: usize = 3;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut cur_w = 0;
+    for t in texts {
+        let tw = wrap::str_width(&t);
+        if cur_w > 0 && cur_w + GAP + tw > width {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            cur_w = 0;
+        }
+        if cur_w > 0 {
+            cur.push(wrap::spaces(GAP));
+            cur_w += GAP;
+        }
+        let (k, rest) = match t.split_once(' ') {
+            Some((k, r)) => (k.to_string(), format!(" {r}")),
+            None => (t.clone(), String::new()),
+        };
+        cur.push(Span::styled(k, theme.key));
+        cur.push(Span::styled(rest, theme.footer));
+        cur_w += tw;
+    }
+    if !cur.is_empty() {
+        lines.push(Line::from(cur));
+    }
+    lines
+}
+
+/// The screen on top: an overlay, the profile picker, or the course.
+fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
+    match app.overlays.last() {
+        Some(Overlay::Help) => {
+            let resources = match &app.stage {
+                Stage::Course(s) => Some(&s.course().resources),
+                Stage::Profile(_) => ctx.course().map(|c| &c.resources),
+            };
+            return help::view(cx, resources, app.session().is_some());
+        }
+        Some(Overlay::Settings { cursor }) => {
+            if let Some(s) = app.session() {
+                return settings::view(cx, s, &ctx.languages(), app, *cursor);
+            }
+        }
+        None => {}
+    }
+    match &app.stage {
+        Stage::Profile(p) => profile::view(cx, p, ctx.course()),
+        Stage::Course(s) => course_view(cx, s),
+    }
+}
+
+fn course_view(cx: &Cx<'_>, s: &Session) -> ScreenView {
+    match s.screen() {
+        Screen::Home { cursor } => home::view(cx, s, *cursor),
+        Screen::Note { module, cursor } => note::view(cx, s, *module, *cursor),
+        Screen::Summary { module } => summary::view(cx, s, *module),
+        Screen::Step {
+            module,
+            step,
+            state,
+        } => {
+            let mut v = match state {
+                StepState::Read => read::view(cx, s, *module, *step),
+                StepState::Chat(c) => chat::view(cx, s, *module, *step, c),
+                StepState::Spot(st) => spot::view(cx, s, *module, *step, st),
+                StepState::Question(q) => question::view(cx, s, *module, *step, q),
+            };
+            step_header(cx, s, *module, *step, &mut v);
+            v
+        }
+    }
+}
+
+/// Header of a step: the module title, "Step n of m" and the gauge.
+fn step_header(cx: &Cx<'_>, s: &Session, module: usize, step: usize, v: &mut ScreenView) {
+    let Some(m) = s.course().modules.get(module) else {
+        return;
+    };
+    let total = m.steps.len().max(1);
+    v.title = m.title.clone();
+    v.status = Some(cx.i18n.ta(
+        "step-of",
+        &[("n", num((step + 1) as u32)), ("total", num(total as u32))],
+    ));
+    v.gauge = Some((step + 1) as f64 / total as f64);
+}
+
+/// A heading line.
+pub(crate) fn heading(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
+    wrap::wrap_plain(text, style, width)
+}
