@@ -43,6 +43,10 @@
 //! | `control-character` | error | the value | a control character (C0 but newline/tab, DEL, C1) or bidi control in text, including `\e` and `\u001b` escapes |
 //! | `structure-mismatch` | error | the differing value, or the differing table header | a translation repeats a structure field with another value, or has another number of steps/messages/choices/items/options |
 //!
+//! A file with syntax errors gets only those (at most 20); its other
+//! problems are reported once it parses. The other files are checked in
+//! full either way.
+//!
 //! Could-not-run problems (no such directory, no `course.toml`, more than
 //! 10,000 files, an unreadable file) are not diagnostics: `lint` returns a
 //! [`SourceError`] and `notalone lint` exits with 2.
@@ -74,7 +78,7 @@ pub(crate) fn walk_file<'t, T>(
     g: impl FnOnce(&mut Walk<'_, 't>, DeTable<'t>) -> T,
 ) -> Option<T> {
     let table = parse(f, sink)?;
-    let mut w = Walk { sink, file: f };
+    let mut w = Walk::new(sink, f);
     Some(g(&mut w, table))
 }
 
@@ -153,28 +157,34 @@ pub(crate) fn lint_files(src: &dyn CourseFiles) -> Result<Report, SourceError> {
     }
     let mut sink = Sink::default();
     let mut texts: Vec<(&str, Cow<'_, str>)> = Vec::new();
+    // Files that exist but could not be read as text (already reported).
+    let mut broken: HashSet<&str> = HashSet::new();
     for f in list.iter().filter(|f| classify(f) != FileKind::Ignored) {
         match src.read_file(f) {
-            Ok(Some(bytes)) => {
-                if let Some(t) = decode(f, bytes, &mut sink) {
-                    texts.push((f.as_str(), t));
+            Ok(Some(bytes)) => match decode(f, bytes, &mut sink) {
+                Some(t) => texts.push((f.as_str(), t)),
+                None => {
+                    broken.insert(f);
                 }
-            }
+            },
             Ok(None) => {}
-            Err(SourceError::TooLarge { file }) => sink.file_level(
-                &file,
-                "file-too-large",
-                "this file is larger than 1 MiB; split it into smaller modules".to_string(),
-            ),
+            Err(SourceError::TooLarge { file }) => {
+                sink.file_level(
+                    &file,
+                    "file-too-large",
+                    "this file is larger than 1 MiB; split it into smaller modules".to_string(),
+                );
+                broken.insert(f);
+            }
             Err(e) => return Err(e),
         }
     }
     let files: Vec<SourceFile<'_>> = texts.iter().map(|(n, t)| SourceFile::new(n, t)).collect();
-    check_all(&files, &mut sink);
+    check_all(&files, &broken, &mut sink);
     Ok(finish(sink))
 }
 
-fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
+fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: &mut Sink) {
     let mut root_file = None;
     let mut locales: BTreeMap<&str, LocaleFiles<'a, 't>> = BTreeMap::new();
     for f in files {
@@ -222,7 +232,13 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
                 check_course_text(w, &c, true, Some(&declared));
             });
         }
-        None => missing_file(sink, root_file, &info, &format!("{source}/course.toml")),
+        None => missing_file(
+            sink,
+            root_file,
+            &info,
+            broken,
+            &format!("{source}/course.toml"),
+        ),
     }
     match sf.resources {
         Some(f) => {
@@ -231,41 +247,59 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
                 check_resources(w, &r, true);
             });
         }
-        None => missing_file(sink, root_file, &info, &format!("{source}/resources.toml")),
+        None => missing_file(
+            sink,
+            root_file,
+            &info,
+            broken,
+            &format!("{source}/resources.toml"),
+        ),
     }
     let by_stem: HashMap<&str, &SourceFile<'t>> =
         sf.modules.iter().map(|(s, f)| (*s, *f)).collect();
-    let mut src_modules: HashMap<&str, RawModule<'t>> = HashMap::new();
+    // Translations of each listed module, checked right after their source
+    // (so only one module's tables are in memory at a time).
+    let mut translations: HashMap<&str, Vec<&SourceFile<'t>>> = HashMap::new();
+    for (loc, lf) in &locales {
+        if *loc == source {
+            continue;
+        }
+        for (stem, f) in &lf.modules {
+            if listed.contains(stem) {
+                translations.entry(stem).or_default().push(f);
+            }
+        }
+    }
     let mut teaching = Teaching::default();
     let mut complete = true;
     for (id, span) in &info.modules {
-        match by_stem.get(id.as_str()) {
+        let src_raw = match by_stem.get(id.as_str()) {
+            None if broken.contains(format!("{source}/{id}.toml").as_str()) => None,
             None => {
-                complete = false;
-                let mut w = Walk {
-                    sink: &mut *sink,
-                    file: root_file,
-                };
+                let mut w = Walk::new(&mut *sink, root_file);
                 w.error_help(
                     "missing-module",
                     span.clone(),
                     format!("module `{id}` has no file {source}/{id}.toml"),
                     format!("create {source}/{id}.toml, or remove `{id}` from `modules`"),
                 );
+                None
             }
-            Some(f) => {
-                let m = walk_file(f, sink, |w, t| {
-                    let m = w.module(t);
-                    check_module(w, &m, id, Some(&declared), &mut teaching);
-                    m
-                });
-                match m {
-                    Some(m) => {
-                        src_modules.insert(id.as_str(), m);
-                    }
-                    None => complete = false,
+            Some(f) => walk_file(f, sink, |w, t| {
+                let m = w.module(t);
+                check_module(w, &m, id, Some(&declared), &mut teaching);
+                m
+            }),
+        };
+        complete &= src_raw.is_some();
+        let src_name = format!("{source}/{id}.toml");
+        for f in translations.get(id.as_str()).into_iter().flatten() {
+            walk_file(f, sink, |w, t| {
+                let m = w.module(t);
+                if let Some(s) = &src_raw {
+                    compare_module(w, s, &m, &src_name);
                 }
-            }
+            });
         }
     }
     for (stem, f) in &sf.modules {
@@ -279,14 +313,12 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
         });
     }
     if complete {
-        let mut w = Walk {
-            sink: &mut *sink,
-            file: root_file,
-        };
+        let mut w = Walk::new(&mut *sink, root_file);
         check_objectives(&mut w, &info, &teaching);
     }
 
-    // Translations and region folders: text overlays on the source.
+    // Translations and region folders: course text, resources, and module
+    // files the course does not list.
     for (loc, lf) in &locales {
         if *loc == source {
             continue;
@@ -306,20 +338,25 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], sink: &mut Sink) {
         for (stem, f) in &lf.modules {
             if !listed.contains(stem) {
                 unlisted(sink, f, stem);
+                walk_file(f, sink, |w, t| {
+                    w.module(t);
+                });
             }
-            let src_name = format!("{source}/{stem}.toml");
-            walk_file(f, sink, |w, t| {
-                let m = w.module(t);
-                if let Some(s) = src_modules.get(stem) {
-                    compare_module(w, s, &m, &src_name);
-                }
-            });
         }
     }
 }
 
-fn missing_file(sink: &mut Sink, root: &SourceFile<'_>, info: &RootInfo, file: &str) {
-    let mut w = Walk { sink, file: root };
+fn missing_file(
+    sink: &mut Sink,
+    root: &SourceFile<'_>,
+    info: &RootInfo,
+    broken: &HashSet<&str>,
+    file: &str,
+) {
+    if broken.contains(file) {
+        return;
+    }
+    let mut w = Walk::new(sink, root);
     w.error_help(
         "missing-file",
         info.source_span.clone(),

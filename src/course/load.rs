@@ -164,11 +164,7 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
     // Check them (the same walk and rules as lint).
     let declared = info.declared();
     let root_w = |sink: &mut Sink, code: &'static str, span: Span, msg: String| {
-        Walk {
-            sink,
-            file: &root_file,
-        }
-        .error(code, span, msg);
+        Walk::new(sink, &root_file).error(code, span, msg);
     };
     let course_src = match course.0 {
         Fetch::Text(i) => walk_file(&files[i], &mut sink, |w, t| {
@@ -293,14 +289,28 @@ fn non_blank<'x>(s: Option<&'x Str<'_>>) -> Option<&'x str> {
 
 /// Translated text if there is some, else the source's; sanitised.
 fn body(tr: Option<&Str<'_>>, src: Option<&Str<'_>>) -> Option<String> {
-    non_blank(tr).or_else(|| non_blank(src)).map(text::sanitize)
+    non_blank(tr)
+        .or_else(|| non_blank(src))
+        .map(|s| clean(s, false))
 }
 
 /// As `body`, for one-line text (titles, names).
 fn line(tr: Option<&Str<'_>>, src: Option<&Str<'_>>) -> Option<String> {
     non_blank(tr)
         .or_else(|| non_blank(src))
-        .map(text::sanitize_line)
+        .map(|s| clean(s, true))
+}
+
+/// `text::sanitize` (or `sanitize_line`), with a fast path for the common
+/// case it would return unchanged: printable ASCII, newlines and spaces.
+fn clean(s: &str, one_line: bool) -> String {
+    let plain = s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n');
+    match (plain, one_line) {
+        (true, false) => s.to_string(),
+        (true, true) => s.replace('\n', " "),
+        (false, false) => text::sanitize(s),
+        (false, true) => text::sanitize_line(s),
+    }
 }
 
 fn objective_title<'x, 'a>(c: Option<&'x RawCourseText<'a>>, id: &str) -> Option<&'x Str<'a>> {
@@ -666,6 +676,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // TOML 1.1 `\x1b` and `\e` escapes, and `\u009b`, are caught too.
+        for esc in ["\\x1b", "\\e", "\\u009b", "\\u202e"] {
+            let mut m = fixture("basic");
+            let w = String::from_utf8(m.get("en/what-to-do.toml").expect("file").to_vec())
+                .expect("utf-8");
+            m.insert(
+                "en/what-to-do.toml",
+                w.replace("Pay so it stops", &format!("Pay{esc}")),
+            );
+            match m.load(None) {
+                Err(LoadError::Invalid(r)) => {
+                    assert_eq!(r.diagnostics[0].code, "control-character", "{esc}")
+                }
+                other => panic!("{esc}: {other:?}"),
+            }
+        }
         // Errors in files the learner's locale does not use do not stop loading.
         let mut m = fixture("basic");
         m.insert("fr/what-to-do.toml", "id = 3\n");
@@ -680,6 +706,22 @@ mod tests {
         );
         assert!(m.load(None).is_ok());
         assert_eq!(m.lint().expect("lint runs").warnings(), 1);
+    }
+
+    #[test]
+    fn the_fast_path_is_what_sanitize_gives() {
+        for s in [
+            "plain text",
+            "two\nlines\n\n- bullet",
+            " lead and trail ",
+            "a\tb",
+            "é",
+            "x\r\ny",
+            "\u{1b}[2J",
+        ] {
+            assert_eq!(clean(s, false), text::sanitize(s), "{s:?}");
+            assert_eq!(clean(s, true), text::sanitize_line(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -209,36 +210,49 @@ pub(crate) fn decode<'b>(
         return None;
     }
     const BOM: &[u8] = "\u{feff}".as_bytes();
-    let checked = std::str::from_utf8(&bytes).map(|_| ());
-    match checked {
-        Ok(()) => Some(match bytes {
-            Cow::Borrowed(b) => {
-                let b = b.strip_prefix(BOM).unwrap_or(b);
-                Cow::Borrowed(std::str::from_utf8(b).unwrap_or_default())
+    // Validate once; report the first invalid byte.
+    let (body, valid): (&[u8], usize) = match bytes {
+        Cow::Borrowed(b) => {
+            let b = b.strip_prefix(BOM).unwrap_or(b);
+            match std::str::from_utf8(b) {
+                Ok(s) => return Some(Cow::Borrowed(s)),
+                Err(e) => (b, e.valid_up_to()),
             }
-            Cow::Owned(mut v) => {
-                if v.starts_with(BOM) {
-                    v.drain(..BOM.len());
-                }
-                Cow::Owned(String::from_utf8(v).unwrap_or_default())
-            }
-        }),
-        Err(e) => {
-            let valid = e.valid_up_to();
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let prefix = prefix.strip_prefix('\u{feff}').unwrap_or(prefix);
-            let f = SourceFile::new(name, prefix);
-            sink.push(
-                &f,
-                Severity::Error,
-                "bad-encoding",
-                prefix.len()..prefix.len(),
-                "this file is not valid UTF-8".to_string(),
-                Some("save the file as UTF-8 (with or without a byte-order mark)".to_string()),
-            );
-            None
         }
-    }
+        Cow::Owned(mut v) => {
+            if v.starts_with(BOM) {
+                v.drain(..BOM.len());
+            }
+            match String::from_utf8(v) {
+                Ok(s) => return Some(Cow::Owned(s)),
+                Err(e) => {
+                    let valid = e.utf8_error().valid_up_to();
+                    let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or("");
+                    bad_encoding(name, prefix, sink);
+                    return None;
+                }
+            }
+        }
+    };
+    bad_encoding(
+        name,
+        std::str::from_utf8(&body[..valid]).unwrap_or(""),
+        sink,
+    );
+    None
+}
+
+fn bad_encoding(name: &str, valid_prefix: &str, sink: &mut Sink) {
+    let f = SourceFile::new(name, valid_prefix);
+    let at = valid_prefix.len();
+    sink.push(
+        &f,
+        Severity::Error,
+        "bad-encoding",
+        at..at,
+        "this file is not valid UTF-8".to_string(),
+        Some("save the file as UTF-8 (with or without a byte-order mark)".to_string()),
+    );
 }
 
 /// Parse a file into the spanned document tree; syntax errors become
@@ -305,12 +319,45 @@ pub(crate) enum TextKind {
 pub(crate) struct Walk<'s, 't> {
     pub sink: &'s mut Sink,
     pub file: &'s SourceFile<'t>,
+    /// Fields present but unusable (wrong type, or misspelt with a
+    /// suggestion), by table header start and field name: a rule that needs
+    /// them stays quiet instead of reporting them missing too.
+    bad: HashSet<(usize, &'static str)>,
+}
+
+/// Store a converted field; remember it as present-but-bad when the
+/// conversion failed.
+macro_rules! put {
+    ($w:ident, $h:expr, $slot:expr, $name:literal, $conv:expr) => {{
+        let v = $conv;
+        if v.is_none() {
+            $w.mark_bad($h, $name);
+        }
+        $slot = v;
+    }};
 }
 
 type Val<'a> = Spanned<DeValue<'a>>;
 type Key<'a> = Spanned<Cow<'a, str>>;
 
-impl<'t> Walk<'_, 't> {
+impl<'s, 't> Walk<'s, 't> {
+    pub(crate) fn new(sink: &'s mut Sink, file: &'s SourceFile<'t>) -> Self {
+        Walk {
+            sink,
+            file,
+            bad: HashSet::new(),
+        }
+    }
+
+    pub(crate) fn mark_bad(&mut self, header: usize, name: &'static str) {
+        self.bad.insert((header, name));
+    }
+
+    /// Whether a field of the table at `header` was present but unusable.
+    pub(crate) fn is_bad(&self, header: usize, name: &str) -> bool {
+        self.bad.iter().any(|(h, n)| *h == header && *n == name)
+    }
+
     pub(crate) fn error(&mut self, code: &'static str, span: Span, msg: String) {
         self.sink
             .push(self.file, Severity::Error, code, span, msg, None);
@@ -337,15 +384,18 @@ impl<'t> Walk<'_, 't> {
         self.file.line_col(offset).0
     }
 
-    fn unknown_field(&mut self, key: &Key<'t>, known: &[&str]) {
+    fn unknown_field(&mut self, header: usize, key: &Key<'t>, known: &[&'static str]) {
         let name = key.get_ref();
         match suggest(name, known) {
-            Some(s) => self.error_help(
-                "unknown-field",
-                key.span(),
-                format!("unknown field `{}`; did you mean `{s}`?", q(name)),
-                format!("rename it to `{s}`"),
-            ),
+            Some(s) => {
+                self.mark_bad(header, s);
+                self.error_help(
+                    "unknown-field",
+                    key.span(),
+                    format!("unknown field `{}`; did you mean `{s}`?", q(name)),
+                    format!("rename it to `{s}`"),
+                )
+            }
             None => self.error_help(
                 "unknown-field",
                 key.span(),
@@ -400,7 +450,8 @@ impl<'t> Walk<'_, 't> {
 
     /// Control characters and length of a text value at `span`.
     pub(crate) fn check_text(&mut self, s: &str, span: Span, kind: TextKind) {
-        if let Some(c) = forbidden_in_text(s) {
+        let (bad, n) = scan_text(s);
+        if let Some(c) = bad {
             self.error_help(
                 "control-character",
                 span.clone(),
@@ -415,8 +466,6 @@ impl<'t> Walk<'_, 't> {
             TextKind::Title => (MAX_TITLE_CHARS, "a title"),
             TextKind::Body => (MAX_TEXT_CHARS, "a text"),
         };
-        // Count characters with line endings normalised (CRLF is one).
-        let n = s.chars().count() - s.matches("\r\n").count();
         if n > max {
             self.error(
                 "text-too-long",
@@ -592,9 +641,70 @@ fn a_type(t: &str) -> &'static str {
     }
 }
 
+/// One pass over a text: the first character it may not hold (see
+/// `forbidden_in_text`, the plain reference in the tests) and its length in characters, line endings
+/// normalised (CRLF counts as one).
+pub(crate) fn scan_text(s: &str) -> (Option<char>, usize) {
+    // Byte-level, as this runs on every text of a course: every forbidden
+    // character starts with a byte below 0x20, 0x7F (DEL), 0xC2 (C1
+    // controls) or 0xE2 (bidi controls), where the slow check runs. Words
+    // of 8 bytes with none of those are skipped at once.
+    let b = s.as_bytes();
+    // std counts characters a word at a time.
+    let mut n = s.chars().count();
+    let mut bad = None;
+    let mut visit = |i: usize, c: u8| {
+        if c >= 0x20 && c != 0x7f && c != 0xc2 && c != 0xe2 {
+            return;
+        }
+        match c {
+            b'\n' | b'\t' => {}
+            b'\r' if b.get(i + 1) == Some(&b'\n') => n -= 1,
+            _ => {
+                if bad.is_none()
+                    && let Some(ch) = s.get(i..).and_then(|r| r.chars().next())
+                    && text::is_forbidden_char(ch)
+                {
+                    bad = Some(ch);
+                }
+            }
+        }
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        if swar_interesting(u64::from_le_bytes(w)) {
+            for (j, &c) in chunk.iter().enumerate() {
+                visit(at + j, c);
+            }
+        }
+        at += 8;
+    }
+    for (j, &c) in chunks.remainder().iter().enumerate() {
+        visit(at + j, c);
+    }
+    (bad, n)
+}
+
+/// Whether any byte of the word is below 0x20, or is 0x7F, 0xC2 or 0xE2.
+fn swar_interesting(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Exact test for "some byte is zero".
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    // A byte is below 0x20 when its top three bits are zero.
+    has_zero(x & (0xe0 * ONES))
+        || has_zero(x ^ (0x7f * ONES))
+        || has_zero(x ^ (0xc2 * ONES))
+        || has_zero(x ^ (0xe2 * ONES))
+}
+
 /// The first character lesson text may not hold: control characters other
 /// than newline and tab (a CR in a CRLF line ending is fine), and bidi
 /// controls.
+#[cfg(test)]
 pub(crate) fn forbidden_in_text(s: &str) -> Option<char> {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -634,8 +744,8 @@ pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -697,8 +807,11 @@ pub(crate) struct RawCourseText<'a> {
     pub welcome: Option<Str<'a>>,
     pub finish: Option<Str<'a>>,
     /// Objective id (with the key's span) and title.
-    pub objectives: Option<Sp<Vec<(Str<'a>, Option<Str<'a>>)>>>,
+    pub objectives: Option<Sp<Vec<ObjectiveTitle<'a>>>>,
 }
+
+/// An objective id (spanned like a key) and its title.
+pub(crate) type ObjectiveTitle<'a> = (Str<'a>, Option<Str<'a>>);
 
 /// `<locale>/resources.toml`.
 #[derive(Debug, Default)]
@@ -791,26 +904,52 @@ pub(crate) fn items<T>(a: &Option<Sp<Vec<T>>>) -> &[T] {
 
 impl<'t> Walk<'_, 't> {
     pub(crate) fn root(&mut self, t: DeTable<'t>) -> RawRoot<'t> {
+        let h = 0;
         let mut r = RawRoot::default();
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "id" => r.id = self.string(&k, v),
-                "source_locale" => r.source_locale = self.string(&k, v),
-                "modules" => r.modules = self.string_array(&k, v),
-                "objectives" => r.objectives = self.string_array(&k, v),
-                _ => self.unknown_field(&k, ROOT_FIELDS),
+                "id" => put!(self, h, r.id, "id", self.string(&k, v)),
+                "source_locale" => put!(
+                    self,
+                    h,
+                    r.source_locale,
+                    "source_locale",
+                    self.string(&k, v)
+                ),
+                "modules" => put!(self, h, r.modules, "modules", self.string_array(&k, v)),
+                "objectives" => put!(
+                    self,
+                    h,
+                    r.objectives,
+                    "objectives",
+                    self.string_array(&k, v)
+                ),
+                _ => self.unknown_field(h, &k, ROOT_FIELDS),
             }
         }
         r
     }
 
     pub(crate) fn course_text(&mut self, t: DeTable<'t>) -> RawCourseText<'t> {
+        let h = 0;
         let mut r = RawCourseText::default();
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "title" => r.title = self.text(&k, v, TextKind::Title),
-                "welcome" => r.welcome = self.text(&k, v, TextKind::Body),
-                "finish" => r.finish = self.text(&k, v, TextKind::Body),
+                "title" => put!(self, h, r.title, "title", self.text(&k, v, TextKind::Title)),
+                "welcome" => put!(
+                    self,
+                    h,
+                    r.welcome,
+                    "welcome",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "finish" => put!(
+                    self,
+                    h,
+                    r.finish,
+                    "finish",
+                    self.text(&k, v, TextKind::Body)
+                ),
                 "objectives" => {
                     let span = v.span();
                     match v.into_inner() {
@@ -842,158 +981,223 @@ impl<'t> Walk<'_, 't> {
                         ),
                     }
                 }
-                _ => self.unknown_field(&k, LOCALE_COURSE_FIELDS),
+                _ => self.unknown_field(h, &k, LOCALE_COURSE_FIELDS),
             }
         }
         r
     }
 
     pub(crate) fn resources(&mut self, t: DeTable<'t>) -> RawResources<'t> {
+        let h = 0;
         let mut r = RawResources::default();
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "intro" => r.intro = self.text(&k, v, TextKind::Body),
+                "intro" => put!(self, h, r.intro, "intro", self.text(&k, v, TextKind::Body)),
                 "resource" => {
                     r.resources =
                         self.table_array(&k, v, "[[resource]]", |w, h, t| w.resource(h, t))
                 }
-                _ => self.unknown_field(&k, RESOURCES_FIELDS),
+                _ => self.unknown_field(h, &k, RESOURCES_FIELDS),
             }
         }
         r
     }
 
     fn resource(&mut self, header: Span, t: DeTable<'t>) -> RawResource<'t> {
+        let h = header.start;
         let mut r = RawResource {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "name" => r.name = self.text(&k, v, TextKind::Title),
-                "about" => r.about = self.text(&k, v, TextKind::Body),
-                "web" => r.web = self.text(&k, v, TextKind::Body),
-                "phone" => r.phone = self.text(&k, v, TextKind::Body),
-                "sms" => r.sms = self.text(&k, v, TextKind::Body),
-                "hours" => r.hours = self.text(&k, v, TextKind::Body),
-                _ => self.unknown_field(&k, RESOURCE_FIELDS),
+                "name" => put!(self, h, r.name, "name", self.text(&k, v, TextKind::Title)),
+                "about" => put!(self, h, r.about, "about", self.text(&k, v, TextKind::Body)),
+                "web" => put!(self, h, r.web, "web", self.text(&k, v, TextKind::Body)),
+                "phone" => put!(self, h, r.phone, "phone", self.text(&k, v, TextKind::Body)),
+                "sms" => put!(self, h, r.sms, "sms", self.text(&k, v, TextKind::Body)),
+                "hours" => put!(self, h, r.hours, "hours", self.text(&k, v, TextKind::Body)),
+                _ => self.unknown_field(h, &k, RESOURCE_FIELDS),
             }
         }
         r
     }
 
     pub(crate) fn module(&mut self, t: DeTable<'t>) -> RawModule<'t> {
+        let h = 0;
         let mut m = RawModule::default();
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "id" => m.id = self.string(&k, v),
-                "title" => m.title = self.text(&k, v, TextKind::Title),
-                "summary" => m.summary = self.text(&k, v, TextKind::Body),
-                "minutes" => m.minutes = self.integer(&k, v),
-                "content_note" => m.content_note = self.text(&k, v, TextKind::Body),
-                "step" => m.steps = self.table_array(&k, v, "[[step]]", |w, h, t| w.step(h, t)),
-                _ => self.unknown_field(&k, MODULE_FIELDS),
+                "id" => put!(self, h, m.id, "id", self.string(&k, v)),
+                "title" => put!(self, h, m.title, "title", self.text(&k, v, TextKind::Title)),
+                "summary" => put!(
+                    self,
+                    h,
+                    m.summary,
+                    "summary",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "minutes" => put!(self, h, m.minutes, "minutes", self.integer(&k, v)),
+                "content_note" => put!(
+                    self,
+                    h,
+                    m.content_note,
+                    "content_note",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "step" => put!(
+                    self,
+                    h,
+                    m.steps,
+                    "step",
+                    self.table_array(&k, v, "[[step]]", |w, h, t| w.step(h, t))
+                ),
+                _ => self.unknown_field(h, &k, MODULE_FIELDS),
             }
         }
         m
     }
 
     fn step(&mut self, header: Span, t: DeTable<'t>) -> RawStep<'t> {
+        let h = header.start;
         let mut s = RawStep {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "id" => s.id = self.string(&k, v),
-                "type" => s.ty = self.string(&k, v),
-                "title" => s.title = self.text(&k, v, TextKind::Title),
-                "text" => s.text = self.text(&k, v, TextKind::Body),
-                "teaches" => s.teaches = self.string_array(&k, v),
-                "next" => s.next = self.string(&k, v),
-                "contact" => s.contact = self.text(&k, v, TextKind::Body),
-                "kind" => s.kind = self.string(&k, v),
-                "explanation" => s.explanation = self.text(&k, v, TextKind::Body),
-                "message" => {
-                    s.messages =
-                        self.table_array(&k, v, "[[step.message]]", |w, h, t| w.message(h, t))
-                }
-                "choice" => {
-                    s.choices = self.table_array(&k, v, "[[step.choice]]", |w, h, t| w.choice(h, t))
-                }
-                "item" => {
-                    s.items = self.table_array(&k, v, "[[step.item]]", |w, h, t| w.item(h, t))
-                }
-                "option" => {
-                    s.options = self.table_array(&k, v, "[[step.option]]", |w, h, t| w.option(h, t))
-                }
-                _ => self.unknown_field(&k, STEP_FIELDS),
+                "id" => put!(self, h, s.id, "id", self.string(&k, v)),
+                "type" => put!(self, h, s.ty, "type", self.string(&k, v)),
+                "title" => put!(self, h, s.title, "title", self.text(&k, v, TextKind::Title)),
+                "text" => put!(self, h, s.text, "text", self.text(&k, v, TextKind::Body)),
+                "teaches" => put!(self, h, s.teaches, "teaches", self.string_array(&k, v)),
+                "next" => put!(self, h, s.next, "next", self.string(&k, v)),
+                "contact" => put!(
+                    self,
+                    h,
+                    s.contact,
+                    "contact",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "kind" => put!(self, h, s.kind, "kind", self.string(&k, v)),
+                "explanation" => put!(
+                    self,
+                    h,
+                    s.explanation,
+                    "explanation",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "message" => put!(
+                    self,
+                    h,
+                    s.messages,
+                    "message",
+                    self.table_array(&k, v, "[[step.message]]", |w, h, t| w.message(h, t))
+                ),
+                "choice" => put!(
+                    self,
+                    h,
+                    s.choices,
+                    "choice",
+                    self.table_array(&k, v, "[[step.choice]]", |w, h, t| w.choice(h, t))
+                ),
+                "item" => put!(
+                    self,
+                    h,
+                    s.items,
+                    "item",
+                    self.table_array(&k, v, "[[step.item]]", |w, h, t| w.item(h, t))
+                ),
+                "option" => put!(
+                    self,
+                    h,
+                    s.options,
+                    "option",
+                    self.table_array(&k, v, "[[step.option]]", |w, h, t| w.option(h, t))
+                ),
+                _ => self.unknown_field(h, &k, STEP_FIELDS),
             }
         }
         s
     }
 
     fn message(&mut self, header: Span, t: DeTable<'t>) -> RawMessage<'t> {
+        let h = header.start;
         let mut m = RawMessage {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "from" => m.from = self.string(&k, v),
-                "text" => m.text = self.text(&k, v, TextKind::Body),
-                "sign" => m.sign = self.boolean(&k, v),
-                "why" => m.why = self.text(&k, v, TextKind::Body),
-                _ => self.unknown_field(&k, MESSAGE_FIELDS),
+                "from" => put!(self, h, m.from, "from", self.string(&k, v)),
+                "text" => put!(self, h, m.text, "text", self.text(&k, v, TextKind::Body)),
+                "sign" => put!(self, h, m.sign, "sign", self.boolean(&k, v)),
+                "why" => put!(self, h, m.why, "why", self.text(&k, v, TextKind::Body)),
+                _ => self.unknown_field(h, &k, MESSAGE_FIELDS),
             }
         }
         m
     }
 
     fn choice(&mut self, header: Span, t: DeTable<'t>) -> RawChoice<'t> {
+        let h = header.start;
         let mut c = RawChoice {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "text" => c.text = self.text(&k, v, TextKind::Body),
-                "safe" => c.safe = self.boolean(&k, v),
-                "feedback" => c.feedback = self.text(&k, v, TextKind::Body),
-                "next" => c.next = self.string(&k, v),
-                _ => self.unknown_field(&k, CHOICE_FIELDS),
+                "text" => put!(self, h, c.text, "text", self.text(&k, v, TextKind::Body)),
+                "safe" => put!(self, h, c.safe, "safe", self.boolean(&k, v)),
+                "feedback" => put!(
+                    self,
+                    h,
+                    c.feedback,
+                    "feedback",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                "next" => put!(self, h, c.next, "next", self.string(&k, v)),
+                _ => self.unknown_field(h, &k, CHOICE_FIELDS),
             }
         }
         c
     }
 
     fn item(&mut self, header: Span, t: DeTable<'t>) -> RawItem<'t> {
+        let h = header.start;
         let mut i = RawItem {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "text" => i.text = self.text(&k, v, TextKind::Body),
-                "sign" => i.sign = self.boolean(&k, v),
-                "why" => i.why = self.text(&k, v, TextKind::Body),
-                _ => self.unknown_field(&k, ITEM_FIELDS),
+                "text" => put!(self, h, i.text, "text", self.text(&k, v, TextKind::Body)),
+                "sign" => put!(self, h, i.sign, "sign", self.boolean(&k, v)),
+                "why" => put!(self, h, i.why, "why", self.text(&k, v, TextKind::Body)),
+                _ => self.unknown_field(h, &k, ITEM_FIELDS),
             }
         }
         i
     }
 
     fn option(&mut self, header: Span, t: DeTable<'t>) -> RawOption<'t> {
+        let h = header.start;
         let mut o = RawOption {
             header,
             ..Default::default()
         };
         for (k, v) in t {
             match k.get_ref().as_ref() {
-                "text" => o.text = self.text(&k, v, TextKind::Body),
-                "correct" => o.correct = self.boolean(&k, v),
-                "feedback" => o.feedback = self.text(&k, v, TextKind::Body),
-                _ => self.unknown_field(&k, OPTION_FIELDS),
+                "text" => put!(self, h, o.text, "text", self.text(&k, v, TextKind::Body)),
+                "correct" => put!(self, h, o.correct, "correct", self.boolean(&k, v)),
+                "feedback" => put!(
+                    self,
+                    h,
+                    o.feedback,
+                    "feedback",
+                    self.text(&k, v, TextKind::Body)
+                ),
+                _ => self.unknown_field(h, &k, OPTION_FIELDS),
             }
         }
         o
@@ -1026,6 +1230,46 @@ mod tests {
         assert_eq!(suggest("Title", step), Some("title"));
         assert_eq!(suggest("source-locale", ROOT_FIELDS), Some("source_locale"));
         assert_eq!(suggest("zzzzzz", step), None);
+    }
+
+    #[test]
+    fn scans_text_in_one_pass() {
+        assert_eq!(scan_text("ab\r\ncd"), (None, 5));
+        assert_eq!(scan_text("ab\rcd"), (Some('\r'), 5));
+        assert_eq!(scan_text("é\r\n\u{1b}"), (Some('\u{1b}'), 3));
+        assert_eq!(scan_text("a\x7f"), (Some('\x7f'), 2));
+        assert_eq!(scan_text("中\u{202e}"), (Some('\u{202e}'), 2));
+        for s in ["plain", "tab\tok", "c1 \u{85}", "bidi \u{2066}", "x\r\n"] {
+            assert_eq!(scan_text(s).0, forbidden_in_text(s), "{s:?}");
+        }
+        // Every position of a long text, so both the 8-byte words and the
+        // tail are exercised.
+        let base = "abcdefghijklmnopqrstuvwxyz0123456789 — é";
+        for bad in ['\u{1b}', '\u{7f}', '\u{85}', '\u{202a}', '\u{2069}', '\r'] {
+            for at in 0..=base.chars().count() {
+                let mut t: String = base.chars().take(at).collect();
+                t.push(bad);
+                t.extend(base.chars().skip(at));
+                assert_eq!(
+                    scan_text(&t),
+                    (Some(bad), base.chars().count() + 1),
+                    "{t:?}"
+                );
+            }
+        }
+        assert_eq!(scan_text(&"x".repeat(17)), (None, 17));
+        assert_eq!(scan_text("0123456\r\n89abcdef"), (None, 16));
+        assert!(!swar_interesting(u64::from_le_bytes(*b"abcdefgh")));
+        for c in [0u8, 0x1f, 0x7f, 0xc2, 0xe2] {
+            let mut w = *b"abcdefgh";
+            w[5] = c;
+            assert!(swar_interesting(u64::from_le_bytes(w)), "{c:#x}");
+        }
+        for c in [0x20u8, 0x7e, 0x80, 0xc3, 0xe1, 0xe3, 0xff] {
+            let mut w = *b"abcdefgh";
+            w[3] = c;
+            assert!(!swar_interesting(u64::from_le_bytes(w)), "{c:#x}");
+        }
     }
 
     #[test]

@@ -132,6 +132,9 @@ impl Walk<'_, '_> {
         place: &str,
     ) -> bool {
         if field.is_none() {
+            if self.is_bad(header.start, name) {
+                return false;
+            }
             self.error(
                 "missing-field",
                 header.clone(),
@@ -173,6 +176,9 @@ impl Walk<'_, '_> {
         table: &str,
     ) {
         let n = items(arr).len();
+        if arr.is_none() && self.is_bad(header.start, what) {
+            return;
+        }
         if n < min {
             self.error_help(
                 "too-few",
@@ -214,76 +220,73 @@ impl Walk<'_, '_> {
 pub(crate) fn check_root(w: &mut Walk<'_, '_>, r: &RawRoot<'_>) -> RootInfo {
     let top = 0..0;
     let mut info = RootInfo::default();
-    if w.require(&r.id, "id", &top, "course.toml") {
-        if let Some(id) = &r.id {
-            if w.check_id(id, "course") {
-                info.id = Some(id.as_str().to_string());
-            }
+    w.require(&r.id, "id", &top, "course.toml");
+    if let Some(id) = &r.id
+        && w.check_id(id, "course")
+    {
+        info.id = Some(id.as_str().to_string());
+    }
+    w.require(&r.source_locale, "source_locale", &top, "course.toml");
+    if let Some(sl) = &r.source_locale {
+        info.source_span = sl.span.clone();
+        match locale::normalize_tag(sl.as_str()) {
+            Some(tag) if tag == sl.as_str() => info.source = Some(tag),
+            Some(tag) if !sl.as_str().contains(['.', '@']) => w.error_help(
+                "invalid-value",
+                sl.span.clone(),
+                format!(
+                    "`source_locale` `{}` is not written as a BCP 47 tag",
+                    q(sl.as_str())
+                ),
+                format!("write `{tag}` (and name its folder `{tag}/`)"),
+            ),
+            _ => w.error_help(
+                "invalid-value",
+                sl.span.clone(),
+                format!("`source_locale` `{}` is not a locale tag", q(sl.as_str())),
+                "use a BCP 47 tag such as `en` or `fr-CA`".to_string(),
+            ),
         }
     }
-    if w.require(&r.source_locale, "source_locale", &top, "course.toml") {
-        if let Some(sl) = &r.source_locale {
-            info.source_span = sl.span.clone();
-            match locale::normalize_tag(sl.as_str()) {
-                Some(tag) if tag == sl.as_str() => info.source = Some(tag),
-                Some(tag) if !sl.as_str().contains(['.', '@']) => w.error_help(
-                    "invalid-value",
-                    sl.span.clone(),
-                    format!(
-                        "`source_locale` `{}` is not written as a BCP 47 tag",
-                        q(sl.as_str())
-                    ),
-                    format!("write `{tag}` (and name its folder `{tag}/`)"),
-                ),
-                _ => w.error_help(
-                    "invalid-value",
-                    sl.span.clone(),
-                    format!("`source_locale` `{}` is not a locale tag", q(sl.as_str())),
-                    "use a BCP 47 tag such as `en` or `fr-CA`".to_string(),
-                ),
-            }
+    w.require(&r.modules, "modules", &top, "course.toml");
+    if let Some(mods) = &r.modules {
+        if mods.v.is_empty() {
+            w.error_help(
+                "too-few",
+                mods.span.clone(),
+                "`modules` is empty; a course needs at least one module".to_string(),
+                "list the module ids in the order learners take them".to_string(),
+            );
         }
-    }
-    if w.require(&r.modules, "modules", &top, "course.toml") {
-        if let Some(mods) = &r.modules {
-            if mods.v.is_empty() {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for m in &mods.v {
+            if !w.check_id(m, "module") {
+                continue;
+            }
+            if matches!(m.as_str(), "course" | "resources") {
                 w.error_help(
-                    "too-few",
-                    mods.span.clone(),
-                    "`modules` is empty; a course needs at least one module".to_string(),
-                    "list the module ids in the order learners take them".to_string(),
+                    "invalid-id",
+                    m.span.clone(),
+                    format!(
+                        "`{}` cannot be a module id: `<locale>/{}.toml` is a file of its own",
+                        m.as_str(),
+                        m.as_str()
+                    ),
+                    "choose another module id".to_string(),
                 );
+                continue;
             }
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for m in &mods.v {
-                if !w.check_id(m, "module") {
-                    continue;
-                }
-                if matches!(m.as_str(), "course" | "resources") {
-                    w.error_help(
-                        "invalid-id",
-                        m.span.clone(),
-                        format!(
-                            "`{}` cannot be a module id: `<locale>/{}.toml` is a file of its own",
-                            m.as_str(),
-                            m.as_str()
-                        ),
-                        "choose another module id".to_string(),
-                    );
-                    continue;
-                }
-                if let Some(first) = seen.get(m.as_str()) {
-                    w.error_help(
-                        "duplicate-id",
-                        m.span.clone(),
-                        format!("module `{}` is listed twice", m.as_str()),
-                        format!("it is first listed on line {}", w.line_of(*first)),
-                    );
-                    continue;
-                }
-                seen.insert(m.as_str(), m.span.start);
-                info.modules.push((m.as_str().to_string(), m.span.clone()));
+            if let Some(first) = seen.get(m.as_str()) {
+                w.error_help(
+                    "duplicate-id",
+                    m.span.clone(),
+                    format!("module `{}` is listed twice", m.as_str()),
+                    format!("it is first listed on line {}", w.line_of(*first)),
+                );
+                continue;
             }
+            seen.insert(m.as_str(), m.span.start);
+            info.modules.push((m.as_str().to_string(), m.span.clone()));
         }
     }
     if let Some(objs) = &r.objectives {
@@ -348,7 +351,7 @@ pub(crate) fn check_course_text(
 
 pub(crate) fn check_resources(w: &mut Walk<'_, '_>, r: &RawResources<'_>, is_source: bool) {
     let list = items(&r.resources);
-    if list.is_empty() {
+    if list.is_empty() && !(r.resources.is_none() && w.is_bad(0, "resource")) {
         if is_source {
             w.error_help(
                 "too-few",
@@ -393,38 +396,41 @@ pub(crate) fn check_module(
     teaching: &mut Teaching,
 ) {
     let top = 0..0;
-    if w.require(&m.id, "id", &top, "the module") {
-        if let Some(id) = &m.id {
-            if w.check_id(id, "module") && id.as_str() != stem {
-                w.error_help(
-                    "id-mismatch",
-                    id.span.clone(),
-                    format!(
-                        "the module id `{}` is not the file name `{}.toml`",
-                        id.as_str(),
-                        q(stem)
-                    ),
-                    format!(
-                        "write `id = \"{}\"`, or rename the file to `{}.toml`",
-                        q(stem),
-                        id.as_str()
-                    ),
-                );
-            }
-        }
+    w.require(&m.id, "id", &top, "the module");
+    if let Some(id) = &m.id
+        && w.check_id(id, "module")
+        && id.as_str() != stem
+    {
+        w.error_help(
+            "id-mismatch",
+            id.span.clone(),
+            format!(
+                "the module id `{}` is not the file name `{}.toml`",
+                id.as_str(),
+                q(stem)
+            ),
+            format!(
+                "write `id = \"{}\"`, or rename the file to `{}.toml`",
+                q(stem),
+                id.as_str()
+            ),
+        );
     }
     w.require_text(&m.title, "title", &top, "the module");
     w.require_text(&m.summary, "summary", &top, "the module");
-    if let Some(min) = &m.minutes {
-        if !(1..=120).contains(&min.v) {
-            w.error(
-                "invalid-value",
-                min.span.clone(),
-                format!("`minutes` is {}; it must be from 1 to 120", min.v),
-            );
-        }
+    if let Some(min) = &m.minutes
+        && !(1..=120).contains(&min.v)
+    {
+        w.error(
+            "invalid-value",
+            min.span.clone(),
+            format!("`minutes` is {}; it must be from 1 to 120", min.v),
+        );
     }
     let steps = items(&m.steps);
+    if m.steps.is_none() && w.is_bad(0, "step") {
+        return;
+    }
     if steps.is_empty() {
         let span = m.steps.as_ref().map_or(top.clone(), |s| s.span.clone());
         w.error_help(
@@ -437,26 +443,26 @@ pub(crate) fn check_module(
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for s in steps {
-        if let Some(id) = &s.id {
-            if w.check_id(id, "step") {
-                if id.as_str() == "end" {
-                    w.error_help(
-                        "invalid-id",
-                        id.span.clone(),
-                        "`end` cannot be a step id: `next = \"end\"` means the end of the module"
-                            .to_string(),
-                        "choose another step id".to_string(),
-                    );
-                } else if let Some(first) = ids.get(id.as_str()) {
-                    w.error_help(
-                        "duplicate-id",
-                        id.span.clone(),
-                        format!("step id `{}` is used twice in this module", id.as_str()),
-                        format!("it is first used on line {}", w.line_of(*first)),
-                    );
-                } else {
-                    ids.insert(id.as_str(), id.span.start);
-                }
+        if let Some(id) = &s.id
+            && w.check_id(id, "step")
+        {
+            if id.as_str() == "end" {
+                w.error_help(
+                    "invalid-id",
+                    id.span.clone(),
+                    "`end` cannot be a step id: `next = \"end\"` means the end of the module"
+                        .to_string(),
+                    "choose another step id".to_string(),
+                );
+            } else if let Some(first) = ids.get(id.as_str()) {
+                w.error_help(
+                    "duplicate-id",
+                    id.span.clone(),
+                    format!("step id `{}` is used twice in this module", id.as_str()),
+                    format!("it is first used on line {}", w.line_of(*first)),
+                );
+            } else {
+                ids.insert(id.as_str(), id.span.start);
             }
         }
         check_step(w, s, declared, teaching);
@@ -473,6 +479,7 @@ fn check_step(
     let h = &s.header;
     w.require(&s.id, "id", h, "this step");
     let ty = match &s.ty {
+        None if w.is_bad(h.start, "type") => None,
         None => {
             w.error_help(
                 "missing-field",
@@ -503,13 +510,15 @@ fn check_step(
         for t in &teaches.v {
             match declared {
                 Some(d) if d.contains(t.as_str()) => {
-                    teaching.taught.insert(t.as_str().to_string());
+                    if !teaching.taught.contains(t.as_str()) {
+                        teaching.taught.insert(t.as_str().to_string());
+                    }
                     let checked = match ty {
                         Some(StepType::Question | StepType::Spot) => true,
                         Some(StepType::Chat) => !items(&s.choices).is_empty(),
                         _ => false,
                     };
-                    if checked {
+                    if checked && !teaching.checked.contains(t.as_str()) {
                         teaching.checked.insert(t.as_str().to_string());
                     }
                 }
@@ -561,6 +570,7 @@ fn check_step(
             w.count(&s.choices, h, 0, 6, "choice", "[[step.choice]]");
             for m in items(&s.messages) {
                 match &m.from {
+                    None if w.is_bad(m.header.start, "from") => {}
                     None => {
                         w.error_help(
                             "missing-field",
@@ -580,6 +590,7 @@ fn check_step(
                 w.require_text(&m.text, "text", &m.header, "a message");
                 if m.sign.as_ref().is_some_and(|s| s.v) {
                     match &m.why {
+                        None if w.is_bad(m.header.start, "why") => {}
                         None => w.error_help(
                             "missing-why",
                             m.header.clone(),
@@ -673,6 +684,9 @@ fn check_options(w: &mut Walk<'_, '_>, s: &RawStep<'_>, kind: Option<super::mode
             for o in list {
                 if o.correct.is_none() {
                     missing = true;
+                    if w.is_bad(o.header.start, "correct") {
+                        continue;
+                    }
                     w.error_help(
                         "missing-field",
                         o.header.clone(),
@@ -723,8 +737,7 @@ fn check_graph(w: &mut Walk<'_, '_>, steps: &[RawStep<'_>]) {
             index.entry(id.as_str()).or_insert(i);
         }
     }
-    let mut names: Vec<&str> = index.keys().copied().collect();
-    names.sort_unstable();
+
     // Resolve a `next`; a dangling one is reported and counts as the end
     // (so one mistake does not also give "no way to the end").
     let mut dangling = false;
@@ -736,6 +749,8 @@ fn check_graph(w: &mut Walk<'_, '_>, steps: &[RawStep<'_>]) {
         if let Some(i) = index.get(v) {
             return Target::Step(*i);
         }
+        let mut names: Vec<&str> = index.keys().copied().collect();
+        names.sort_unstable();
         let help = match suggest(v, &names) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "use the id of a step of this module, or \"end\"".to_string(),
@@ -812,27 +827,52 @@ fn check_graph(w: &mut Walk<'_, '_>, steps: &[RawStep<'_>]) {
     stack.push(0);
     while let Some(i) = stack.pop() {
         for t in &edges[i] {
-            if let Target::Step(j) = t {
-                if !reached[*j] {
-                    reached[*j] = true;
-                    stack.push(*j);
-                }
+            if let Target::Step(j) = t
+                && !reached[*j]
+            {
+                reached[*j] = true;
+                stack.push(*j);
             }
         }
     }
-    for (i, s) in steps.iter().enumerate() {
-        let name = s.id.as_ref().map_or_else(
+    let name = |i: usize| {
+        steps[i].id.as_ref().map_or_else(
             || format!("number {}", i + 1),
             |id| format!("`{}`", q(id.as_str())),
+        )
+    };
+    // Steps that cannot reach the end lead into traps: groups of steps that
+    // only lead to each other (or a step that leads nowhere). Report each
+    // trap once, at its first step; the steps leading into it are fine once
+    // the trap is fixed.
+    for trap in traps(&edges, &can_end) {
+        let first = trap[0];
+        let msg = if trap.len() == 1 && edges[first].is_empty() {
+            format!(
+                "from step {} the learner can never go on: every choice is unsafe and has no `next`",
+                name(first)
+            )
+        } else if trap.len() == 1 {
+            format!(
+                "step {} only leads to itself: the learner can never reach the end of the module",
+                name(first)
+            )
+        } else {
+            let names: Vec<String> = trap.iter().map(|&i| name(i)).collect();
+            format!(
+                "steps {} only lead to each other: the learner can never reach the end of the module",
+                names.join(", ")
+            )
+        };
+        w.error_help(
+            "no-way-to-end",
+            steps[first].header.clone(),
+            msg,
+            "give one of these steps a way on: a `next` to a later step or \"end\", or a choice that is safe or has a `next`".to_string(),
         );
-        if !can_end[i] {
-            w.error_help(
-                "no-way-to-end",
-                s.header.clone(),
-                format!("from step {name} the learner can never reach the end of the module"),
-                "give this step, or a step it leads to, a way on: a `next`, or a choice that is safe or has a `next`".to_string(),
-            );
-        }
+    }
+    for (i, s) in steps.iter().enumerate() {
+        let name = name(i);
         if warn_unreachable && !reached[i] {
             w.warn(
                 "unreachable-step",
@@ -842,6 +882,85 @@ fn check_graph(w: &mut Walk<'_, '_>, steps: &[RawStep<'_>]) {
             );
         }
     }
+}
+
+/// The traps among the steps that cannot reach the end: strongly connected
+/// components (Kosaraju, iterative) with no edge to another component. Each
+/// trap is a sorted list of step indices; traps are in order of first step.
+fn traps(edges: &[Vec<Target>], can_end: &[bool]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    if can_end.iter().all(|c| *c) {
+        return Vec::new();
+    }
+    let succ = |i: usize| {
+        edges[i].iter().filter_map(|t| match t {
+            Target::Step(j) if !can_end[*j] => Some(*j),
+            _ => None,
+        })
+    };
+    // 1. Post-order of a DFS over the steps that cannot reach the end.
+    let mut seen = vec![false; n];
+    let mut order = Vec::new();
+    for start in (0..n).filter(|&i| !can_end[i]) {
+        if seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        let mut stack: Vec<(usize, Vec<usize>)> = vec![(start, succ(start).collect())];
+        while let Some((node, rest)) = stack.last_mut() {
+            if let Some(next) = rest.pop() {
+                if !seen[next] {
+                    seen[next] = true;
+                    let s = succ(next).collect();
+                    stack.push((next, s));
+                }
+            } else {
+                order.push(*node);
+                stack.pop();
+            }
+        }
+    }
+    // 2. Components on the reversed graph, in reverse post-order.
+    let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in (0..n).filter(|&i| !can_end[i]) {
+        for j in succ(i) {
+            reverse[j].push(i);
+        }
+    }
+    let mut comp = vec![usize::MAX; n];
+    let mut count = 0;
+    for &start in order.iter().rev() {
+        if comp[start] != usize::MAX {
+            continue;
+        }
+        comp[start] = count;
+        let mut stack = vec![start];
+        while let Some(i) = stack.pop() {
+            for &j in &reverse[i] {
+                if comp[j] == usize::MAX {
+                    comp[j] = count;
+                    stack.push(j);
+                }
+            }
+        }
+        count += 1;
+    }
+    // 3. Components with no edge out are traps.
+    let mut leaves = vec![true; count];
+    for i in (0..n).filter(|&i| !can_end[i]) {
+        if succ(i).any(|j| comp[j] != comp[i]) {
+            leaves[comp[i]] = false;
+        }
+    }
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for i in (0..n).filter(|&i| !can_end[i]) {
+        if leaves[comp[i]] {
+            out[comp[i]].push(i);
+        }
+    }
+    out.retain(|t| !t.is_empty());
+    out.sort_by_key(|t| t[0]);
+    out
 }
 
 /// Warnings for declared objectives never taught, or taught but never checked.
@@ -880,15 +999,15 @@ pub(crate) fn compare_module(
 ) {
     let c = Cmp { src_name };
     c.str_field(w, "id", src.id.as_ref(), tr.id.as_ref(), None);
-    if let Some(t) = &tr.minutes {
-        if src.minutes.as_ref().map(|m| m.v) != Some(t.v) {
-            c.mismatch(
-                w,
-                "minutes",
-                t.span.clone(),
-                src.minutes.as_ref().map(|m| m.v.to_string()),
-            );
-        }
+    if let Some(t) = &tr.minutes
+        && src.minutes.as_ref().map(|m| m.v) != Some(t.v)
+    {
+        c.mismatch(
+            w,
+            "minutes",
+            t.span.clone(),
+            src.minutes.as_ref().map(|m| m.v.to_string()),
+        );
     }
     let Some(pairs) = c.pairs(w, "step", &src.steps, &tr.steps) else {
         return;

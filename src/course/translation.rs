@@ -268,3 +268,58 @@ impl Gaps<'_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::CourseSource;
+
+    fn basic() -> CourseSource {
+        CourseSource::Dir(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/valid/basic"),
+        )
+    }
+
+    #[test]
+    fn lists_missing_and_identical_text() {
+        let gaps = compare_translation(&basic(), "fr/first-signs.toml").expect("runs");
+        let find = |field: &str| gaps.iter().find(|g| g.field == field);
+        let g = find("content_note").expect("content_note is missing");
+        assert_eq!((g.kind, g.line, g.column), (GapKind::Missing, 1, 1));
+        let g = find("step `intro` > title").expect("step title is missing");
+        assert_eq!((g.kind, g.line), (GapKind::Missing, 5));
+        let g = find("step `new-follower` > contact").expect("contact is the same");
+        assert_eq!((g.kind, g.line, g.column), (GapKind::Identical, 11, 11));
+        let g = find("step `new-follower` > message 3 > text").expect("message text missing");
+        assert_eq!((g.kind, g.line), (GapKind::Missing, 21));
+        let g = find("step `signs` > item 1 > why").expect("whole item array missing");
+        assert_eq!((g.kind, g.line), (GapKind::Missing, 32));
+        assert!(find("title").is_none(), "translated");
+        assert!(
+            find("step `new-follower` > message 1 > text").is_none(),
+            "translated"
+        );
+    }
+
+    #[test]
+    fn course_text_and_non_translations() {
+        let gaps = compare_translation(&basic(), "fr/course.toml").expect("runs");
+        let fields: Vec<&str> = gaps.iter().map(|g| g.field.as_str()).collect();
+        assert_eq!(fields, ["finish", "objectives > stop-contact"]);
+        assert!(
+            compare_translation(&basic(), "en/first-signs.toml")
+                .expect("runs")
+                .is_empty()
+        );
+        assert!(
+            compare_translation(&basic(), "fr/resources.toml")
+                .expect("runs")
+                .is_empty()
+        );
+        assert!(
+            compare_translation(&basic(), "fr/nope.toml")
+                .expect("runs")
+                .is_empty()
+        );
+    }
+}

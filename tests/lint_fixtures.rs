@@ -1,0 +1,503 @@
+//! The fixture corpus: every valid course lints without errors and loads in
+//! every locale; every invalid course (one per rule, in
+//! `tests/courses/invalid/`) gives its diagnostic at the exact file, line and
+//! column, and no other error. Also runs the real binary for exit codes,
+//! JSON shape and safe output.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use notalone::course::{self, CourseSource, LoadError, Report, Severity};
+
+const E: Severity = Severity::Error;
+const W: Severity = Severity::Warning;
+
+/// One invalid fixture: the diagnostic it must give.
+struct Case {
+    dir: &'static str,
+    severity: Severity,
+    code: &'static str,
+    file: &'static str,
+    line: usize,
+    column: usize,
+}
+
+const fn case(
+    dir: &'static str,
+    severity: Severity,
+    code: &'static str,
+    file: &'static str,
+    line: usize,
+    column: usize,
+) -> Case {
+    Case {
+        dir,
+        severity,
+        code,
+        file,
+        line,
+        column,
+    }
+}
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    case("syntax", E, "syntax", "en/m.toml", 8, 15),
+    case("syntax-deep-nesting", E, "syntax", "en/m.toml", 8, 88),
+    case("bad-encoding", E, "bad-encoding", "en/m.toml", 8, 12),
+    case("unknown-field", E, "unknown-field", "en/m.toml", 15, 1),
+    case("unknown-field-top", E, "unknown-field", "course.toml", 2, 1),
+    case("unused-field", W, "unused-field", "en/m.toml", 9, 1),
+    case("wrong-type", E, "wrong-type", "en/m.toml", 4, 11),
+    case("wrong-type-inline", E, "wrong-type", "en/m.toml", 10, 27),
+    case("missing-field-top", E, "missing-field", "en/m.toml", 1, 1),
+    case("missing-field-step", E, "missing-field", "en/m.toml", 10, 1),
+    case("missing-field-option", E, "missing-field", "en/m.toml", 14, 1),
+    case("missing-file", E, "missing-file", "course.toml", 2, 17),
+    case("empty-text", E, "empty-text", "en/m.toml", 2, 9),
+    case("invalid-id", E, "invalid-id", "en/m.toml", 6, 6),
+    case("invalid-id-invisible", E, "invalid-id", "course.toml", 4, 15),
+    case("duplicate-id", E, "duplicate-id", "en/m.toml", 11, 6),
+    case("id-mismatch", E, "id-mismatch", "en/m.toml", 1, 6),
+    case("missing-module", E, "missing-module", "course.toml", 5, 3),
+    case("unknown-file", W, "unknown-file", "en/extra.toml", 1, 1),
+    case("invalid-value", E, "invalid-value", "en/m.toml", 4, 11),
+    case("invalid-value-type", E, "invalid-value", "en/m.toml", 7, 8),
+    case("invalid-value-locale", E, "invalid-value", "course.toml", 2, 17),
+    case("too-few", E, "too-few", "en/m.toml", 5, 1),
+    case("too-few-resources", E, "too-few", "en/resources.toml", 1, 1),
+    case("too-many", E, "too-many", "en/m.toml", 5, 1),
+    case("no-resources", W, "no-resources", "fr/resources.toml", 1, 1),
+    case("no-correct-option", E, "no-correct-option", "en/m.toml", 5, 1),
+    case("several-correct", E, "several-correct", "en/m.toml", 10, 1),
+    case("correct-not-allowed", E, "correct-not-allowed", "en/m.toml", 14, 1),
+    case("no-sign", E, "no-sign", "en/m.toml", 5, 1),
+    case("missing-why", E, "missing-why", "en/m.toml", 14, 1),
+    case("dangling-next", E, "dangling-next", "en/m.toml", 9, 8),
+    case("no-way-to-end", E, "no-way-to-end", "en/m.toml", 10, 1),
+    case("no-way-to-end-cycle", E, "no-way-to-end", "en/m.toml", 5, 1),
+    case("no-way-to-end-unsafe-choices", E, "no-way-to-end", "en/m.toml", 5, 1),
+    case("unreachable-step", W, "unreachable-step", "en/m.toml", 11, 1),
+    case("unknown-objective", E, "unknown-objective", "en/m.toml", 9, 12),
+    case("unknown-objective-title", E, "unknown-objective", "en/course.toml", 5, 1),
+    case("objective-not-taught", W, "objective-not-taught", "course.toml", 4, 15),
+    case("objective-not-checked", W, "objective-not-checked", "course.toml", 4, 15),
+    case("text-too-long", E, "text-too-long", "en/m.toml", 8, 9),
+    case("control-character", E, "control-character", "en/m.toml", 8, 8),
+    case("control-character-c1", E, "control-character", "en/m.toml", 8, 8),
+    case("structure-mismatch", E, "structure-mismatch", "fr/m.toml", 9, 11),
+    case("structure-mismatch-count", E, "structure-mismatch", "fr/m.toml", 9, 1),
+    case("structure-mismatch-id", E, "structure-mismatch", "fr/m.toml", 5, 6),
+];
+
+/// Every code lint documents; each needs a fixture (`file-too-large` is
+/// made at test time: a 1 MiB fixture does not belong in git).
+const ALL_CODES: &[&str] = &[
+    "syntax",
+    "bad-encoding",
+    "file-too-large",
+    "unknown-field",
+    "unused-field",
+    "wrong-type",
+    "missing-field",
+    "missing-file",
+    "empty-text",
+    "invalid-id",
+    "duplicate-id",
+    "id-mismatch",
+    "missing-module",
+    "unknown-file",
+    "invalid-value",
+    "too-few",
+    "too-many",
+    "no-resources",
+    "no-correct-option",
+    "several-correct",
+    "correct-not-allowed",
+    "no-sign",
+    "missing-why",
+    "dangling-next",
+    "no-way-to-end",
+    "unreachable-step",
+    "unknown-objective",
+    "objective-not-taught",
+    "objective-not-checked",
+    "text-too-long",
+    "control-character",
+    "structure-mismatch",
+];
+
+fn courses() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses")
+}
+
+fn subdirs(p: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(p)
+        .expect("fixture folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    v.sort();
+    v
+}
+
+fn lint_dir(p: &Path) -> Report {
+    course::lint(&CourseSource::Dir(p.to_path_buf())).expect("lint runs")
+}
+
+fn listing(r: &Report) -> String {
+    r.diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "  {:?} {} {}:{}:{} {}\n",
+                d.severity, d.code, d.file, d.line, d.column, d.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_diagnostic_and_no_other_error() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let r = lint_dir(&courses().join("invalid").join(c.dir));
+        let hit = r.diagnostics.iter().any(|d| {
+            d.severity == c.severity
+                && d.code == c.code
+                && d.file == c.file
+                && d.line == c.line
+                && d.column == c.column
+        });
+        let others: Vec<_> = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != c.code || d.file != c.file || d.line != c.line)
+            .collect();
+        if !hit || !others.is_empty() {
+            failures.push(format!(
+                "{}: expected {:?} {} at {}:{}:{}, got:\n{}",
+                c.dir,
+                c.severity,
+                c.code,
+                c.file,
+                c.line,
+                c.column,
+                listing(&r)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_and_the_corpus_agree() {
+    let dirs: BTreeSet<String> = subdirs(&courses().join("invalid")).into_iter().collect();
+    let table: BTreeSet<String> = CASES.iter().map(|c| c.dir.to_string()).collect();
+    assert_eq!(
+        dirs, table,
+        "every invalid fixture has one row, and every row a fixture"
+    );
+    let tested: BTreeSet<&str> = CASES
+        .iter()
+        .map(|c| c.code)
+        .chain(["file-too-large"])
+        .collect();
+    for code in ALL_CODES {
+        assert!(tested.contains(code), "no fixture for `{code}`");
+    }
+}
+
+#[test]
+fn valid_fixtures_have_no_problems_and_load_in_every_locale() {
+    let valid = subdirs(&courses().join("valid"));
+    assert!(valid.len() >= 3);
+    for name in valid {
+        let dir = courses().join("valid").join(&name);
+        let r = lint_dir(&dir);
+        assert!(r.diagnostics.is_empty(), "{name}:\n{}", listing(&r));
+        let src = CourseSource::Dir(dir);
+        let mut langs: Vec<Option<String>> =
+            vec![None, Some("de".into()), Some("zz-Latn-ZZ".into())];
+        langs.extend(
+            course::locales(&src)
+                .expect("locales")
+                .into_iter()
+                .map(Some),
+        );
+        for lang in langs {
+            match course::load(&src, lang.as_deref()) {
+                Ok(c) => {
+                    assert!(!c.modules.is_empty());
+                    assert!(c.modules.iter().all(|m| !m.steps.is_empty()));
+                    assert!(!c.resources.items.is_empty(), "{name} {lang:?}: resources");
+                }
+                Err(e) => panic!(
+                    "{name} {lang:?}: {e} {:?}",
+                    match &e {
+                        LoadError::Invalid(r) => listing(r),
+                        _ => String::new(),
+                    }
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_formats_fixture_reads_inline_tables_literal_strings_and_crlf() {
+    let src = CourseSource::Dir(courses().join("valid/formats"));
+    let c = course::load(&src, None).expect("loads");
+    assert_eq!(c.id, "formats");
+    assert!(c.welcome.contains("backslash \\ that stays"));
+    assert!(!c.welcome.contains('\r'));
+    let m = &c.modules[0];
+    assert_eq!(m.minutes, Some(10));
+    assert_eq!(m.steps.len(), 3);
+    assert!(
+        m.summary.contains("Tabs    and \"quotes\""),
+        "{}",
+        m.summary
+    );
+    match &m.steps[0].kind {
+        course::StepKind::Read { text } => {
+            assert_eq!(text, "Line one,joined.\n\nSecond paragraph.")
+        }
+        other => panic!("{other:?}"),
+    }
+    match &m.steps[2].kind {
+        course::StepKind::Question { kind, options, .. } => {
+            assert_eq!(*kind, course::QuestionKind::Multiple);
+            assert_eq!(options.len(), 2);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        c.resources.items[0].web.as_deref(),
+        Some("https://example.org")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Limits
+
+fn write_course(dir: &Path, module: &[u8]) {
+    let base = courses().join("invalid/syntax");
+    for f in ["course.toml", "en/course.toml", "en/resources.toml"] {
+        let to = dir.join(f);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(base.join(f), to).expect("copy");
+    }
+    std::fs::write(dir.join("en/m.toml"), module).expect("write");
+}
+
+#[test]
+fn a_file_over_1_mib_is_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut module = b"id = \"m\"\ntitle = \"A\"\nsummary = \"B\"\n# ".to_vec();
+    module.resize(1024 * 1024 + 10, b'x');
+    write_course(tmp.path(), &module);
+    let r = lint_dir(tmp.path());
+    assert_eq!(r.errors(), 1, "{}", listing(&r));
+    let d = &r.diagnostics[0];
+    assert_eq!(
+        (d.code.as_str(), d.file.as_str(), d.line, d.column),
+        ("file-too-large", "en/m.toml", 1, 1)
+    );
+}
+
+#[test]
+fn ten_thousand_options_give_one_count_error_quickly() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut m = String::from(
+        "id = \"m\"\ntitle = \"A\"\nsummary = \"B\"\n\n[[step]]\nid = \"q\"\ntype = \"question\"\ntext = \"Q?\"\n",
+    );
+    for i in 0..10_000 {
+        m.push_str(&format!(
+            "[[step.option]]\ntext = \"o{i}\"\ncorrect = {}\n",
+            i == 0
+        ));
+    }
+    write_course(tmp.path(), m.as_bytes());
+    let t = std::time::Instant::now();
+    let r = lint_dir(tmp.path());
+    assert!(t.elapsed().as_secs() < 20);
+    assert_eq!(r.errors(), 1, "{}", listing(&r));
+    let d = &r.diagnostics[0];
+    assert_eq!((d.code.as_str(), d.line, d.column), ("too-many", 5, 1));
+}
+
+#[test]
+fn deep_nesting_and_long_lines_do_not_overflow() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut m = String::from("id = \"m\"\ntitle = \"A\"\nsummary = \"B\"\nx = ");
+    m.push_str(&"[".repeat(50_000));
+    m.push_str(&"{a=".repeat(10_000));
+    write_course(tmp.path(), m.as_bytes());
+    let r = lint_dir(tmp.path());
+    assert!(r.errors() >= 1);
+    assert!(
+        r.diagnostics.iter().all(|d| d.code == "syntax"),
+        "{}",
+        listing(&r)
+    );
+    assert!(
+        r.diagnostics.len() <= 21,
+        "syntax errors are capped per file"
+    );
+    let out = course::render_human(&r, &CourseSource::Dir(tmp.path().into()), false);
+    assert!(out.contains("en/m.toml:4:"));
+}
+
+// ---------------------------------------------------------------------------
+// The binary
+
+fn notalone(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_notalone"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs")
+}
+
+fn path_arg(p: &Path) -> String {
+    p.to_str().expect("utf-8 path").to_string()
+}
+
+#[test]
+fn exit_codes() {
+    let valid = path_arg(&courses().join("valid/basic"));
+    let o = notalone(&["lint", &valid]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("no errors or warnings"));
+
+    let warn = path_arg(&courses().join("invalid/unused-field"));
+    assert_eq!(
+        notalone(&["lint", &warn]).status.code(),
+        Some(0),
+        "warnings alone pass"
+    );
+
+    let bad = path_arg(&courses().join("invalid/unknown-field"));
+    let o = notalone(&["lint", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("error[unknown-field]: unknown field `feedbak`; did you mean `feedback`?"),
+        "{out}"
+    );
+    assert!(out.contains("--> en/m.toml:15:1"), "{out}");
+    assert!(out.contains("feedbak = \"yes\""), "{out}");
+    assert!(out.contains("^^^^^^^"), "{out}");
+    assert!(out.contains("help: rename it to `feedback`"), "{out}");
+    assert!(
+        out.trim_end()
+            .ends_with(&format!("error: 1 error in {bad}")),
+        "{out}"
+    );
+
+    let o = notalone(&["lint", "/no/such/course/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no course directory"), "{err}");
+
+    let not_course = path_arg(&courses());
+    let o = notalone(&["lint", &not_course, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no course.toml"));
+
+    // The built-in course: whatever state lessons/ is in, lint runs and
+    // does not crash.
+    let o = notalone(&["lint"]);
+    assert!(matches!(o.status.code(), Some(0..=2)));
+}
+
+#[test]
+fn json_has_exactly_the_contract_shape() {
+    let dir = path_arg(&courses().join("invalid/objective-not-checked"));
+    let o = notalone(&["lint", &dir, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    let obj = v.as_object().expect("an object");
+    let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    assert_eq!(keys.len(), 3);
+    assert_eq!(obj["errors"], 0);
+    assert_eq!(obj["warnings"], 1);
+    let d = &obj["diagnostics"][0];
+    let mut dk: Vec<&str> = d
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    dk.sort_unstable();
+    assert_eq!(
+        dk,
+        ["code", "column", "file", "line", "message", "severity"]
+    );
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["code"], "objective-not-checked");
+    assert_eq!(d["file"], "course.toml");
+    assert_eq!(d["line"], 4);
+    assert_eq!(d["column"], 15);
+
+    let dir = path_arg(&courses().join("invalid/structure-mismatch"));
+    let o = notalone(&["lint", &dir, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("one JSON object");
+    assert_eq!(v["errors"], 1);
+    assert_eq!(v["diagnostics"][0]["file"], "fr/m.toml");
+}
+
+#[test]
+fn output_never_carries_control_characters() {
+    // Escapes in lesson text, and a raw ESC byte that breaks the TOML (the
+    // parser's own error text quotes the line).
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write_course(
+        tmp.path(),
+        b"id = \"m\"\ntitle = \"A \x1b]0;PWNED\x07\"\nsummary = \"B\x9b\"\n",
+    );
+    std::fs::write(
+        tmp.path().join("en/resources.toml"),
+        "[[resource]]\nname = \"x\\e[2J\"\nabout = \"\u{9b}31m\u{202e}\"\n",
+    )
+    .expect("write");
+    let dirs = [
+        path_arg(&courses().join("invalid/control-character")),
+        path_arg(&courses().join("invalid/control-character-c1")),
+        path_arg(tmp.path()),
+    ];
+    for dir in &dirs {
+        for format in ["human", "json"] {
+            let o = notalone(&["lint", dir, "--format", format]);
+            assert_eq!(o.status.code(), Some(1), "{dir}");
+            let text = String::from_utf8(o.stdout).expect("utf-8 output");
+            let bad: Vec<char> = text
+                .chars()
+                .filter(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c))
+                .collect();
+            assert!(bad.is_empty(), "{dir} {format}: {bad:?} in\n{text}");
+            assert!(!o.stderr.contains(&0x1b));
+        }
+    }
+}
+
+#[test]
+fn more_than_ten_thousand_files_cannot_run() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    write_course(tmp.path(), b"");
+    let junk = tmp.path().join("media");
+    std::fs::create_dir(&junk).expect("mkdir");
+    for i in 0..10_001 {
+        std::fs::write(junk.join(format!("{i}.png")), b"").expect("write");
+    }
+    let o = notalone(&["lint", &path_arg(tmp.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("more than 10000 files"));
+}
