@@ -2,7 +2,7 @@
 //! small Markdown subset (paragraphs, `- ` bullets, `**bold**`, `*emphasis*`).
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Combining marks kept on one character (caps "zalgo" stacks).
 const MAX_MARKS_PER_GRAPHEME: usize = 4;
@@ -31,6 +31,13 @@ pub fn is_invisible(c: char) -> bool {
 /// drop every control character (but newline), bidi controls, stray
 /// zero-width characters, and cap combining marks.
 pub fn sanitize(input: &str) -> String {
+    // Fast path: nothing to drop, expand or cap (no control, bidi or
+    // zero-width character at all), which is almost all lesson text.
+    if input.chars().all(|c| {
+        c == '\n' || (!c.is_control() && !is_bidi_control(c) && c.width().unwrap_or(0) > 0)
+    }) {
+        return input.to_string();
+    }
     let mut out = String::with_capacity(input.len());
     let normalized;
     let input = if input.contains('\r') {

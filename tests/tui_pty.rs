@@ -515,3 +515,50 @@ fn no_color_means_no_colour_escape_at_all() {
     assert!(p.wait_exit().success());
     assert!(!colour_sequences(&p.raw).is_empty());
 }
+
+/// Start in plain mode, continue in the full UI, then back in plain mode:
+/// both front ends save and resume through the same progress file.
+#[test]
+fn progress_carries_across_plain_and_full_screen() {
+    let dir = data_dir("cross");
+    let plain = |input: &str| {
+        let mut child = std::process::Command::new(binary())
+            .args(["--plain", "--profile", "sam", "--lessons"])
+            .arg(course_dir())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .env("LANG", "C.UTF-8")
+            .env_remove("NOTALONE_LESSONS")
+            .env_remove("NOTALONE_DATA_DIR")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("plain runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("answers");
+        let out = child.wait_with_output().expect("exits");
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Plain: home, content note, read, chat (reveal, flag 2, signs, safe choice, feedback).
+    let t = plain("\n\n\n\n2\n\n2\n\n");
+    assert!(t.contains("Good call."), "{t}");
+    // Full UI: Enter on home resumes at the spot step, without the content note.
+    let mut p = Pty::start(dir.path(), &["--profile", "sam"], &[]);
+    p.wait_for("Press Enter to continue with: Every kind of step");
+    p.key(ENTER, "Select every message that should worry you.");
+    assert!(!p.screen().contains("Before you start"));
+    p.send(b"1");
+    p.key(ENTER, "You spotted every warning sign.");
+    p.key(ENTER, "Someone threatens you. What first?");
+    p.send(b"q");
+    assert!(p.wait_exit().success());
+    p.assert_restored();
+    // Plain again: resumes at the question the full UI reached.
+    let t = plain("\n");
+    assert!(t.contains("Someone threatens you. What first?"), "{t}");
+}
