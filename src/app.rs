@@ -16,6 +16,8 @@ pub struct App {
     source: CourseSource,
     /// `--lang`, normalised.
     cli_lang: Option<String>,
+    /// The language the course was last loaded in (for `--watch` reloads).
+    lang: Option<String>,
     data_dir: Option<PathBuf>,
     i18n: I18n,
     course: Course,
@@ -47,8 +49,9 @@ pub fn load_course(source: &CourseSource, lang: Option<&str>) -> Result<Course, 
     Ok(c)
 }
 
-/// Apply the pseudo-locale to every text of a course.
-fn pseudo_course(c: &mut Course) {
+/// Apply the pseudo-locale to every text of a course (as `--lang en-XA`
+/// does; public for the layout tests).
+pub fn pseudo_course(c: &mut Course) {
     use crate::course::StepKind;
     let p = |s: &mut String| *s = i18n::pseudo(s);
     let po = |s: &mut Option<String>| {
@@ -144,6 +147,7 @@ impl App {
         Ok(App {
             source,
             cli_lang,
+            lang,
             data_dir,
             i18n,
             course,
@@ -203,10 +207,32 @@ impl App {
                 self.i18n = I18n::new(Some(&c.locale));
                 self.course = c.clone();
                 session.replace_course(c);
+                self.lang = Some(tag.clone());
                 session.record_mut().settings.lang = Some(tag);
                 true
             }
             Err(_) => false,
+        }
+    }
+
+    /// Live preview: load the course again from its files in the current
+    /// language. When it loads, it replaces the course (and the session's,
+    /// keeping the position) and `None` is returned; when it has errors,
+    /// nothing changes and the rendered lint report is returned (rustc
+    /// style, file:line:col, control characters escaped).
+    pub fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
+        match load_course(&self.source, self.lang.as_deref()) {
+            Ok(c) => {
+                if let Some(s) = session {
+                    s.replace_course(c.clone());
+                }
+                self.course = c;
+                None
+            }
+            Err(LoadError::Invalid(report)) => Some(crate::text::escape_controls(
+                &course::render_human(&report, &self.source, false),
+            )),
+            Err(LoadError::Source(e)) => Some(crate::text::escape_controls(&e.to_string())),
         }
     }
 
@@ -259,6 +285,7 @@ impl App {
         {
             self.i18n = I18n::new(Some(&c.locale));
             self.course = c;
+            self.lang = Some(saved);
         }
         if let Ok(mut g) = self.last_record.lock() {
             *g = Some(record.clone());
@@ -394,5 +421,8 @@ impl crate::tui::AppContext for App {
     }
     fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync> {
         App::save_on_signal(self)
+    }
+    fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
+        App::reload(self, session)
     }
 }

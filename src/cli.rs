@@ -39,7 +39,9 @@ pub struct RunArgs {
     #[arg(long)]
     pub plain: bool,
 
-    /// Reload the course when its files change (with --lessons), for authors.
+    /// Reload the course when its files change (with --lessons), for authors:
+    /// errors are shown in place of the lesson until fixed. Ignored with
+    /// --plain.
     #[arg(long, requires = "lessons")]
     pub watch: bool,
 }

@@ -191,3 +191,8 @@ tui-theme-default = Default
 tui-theme-high-contrast = High contrast
 tui-theme-no-colour = No colour
 tui-error-open = This nickname could not be opened: { $reason }
+
+## Live preview (notalone --lessons DIR --watch)
+tui-watch-broken-title = The course has errors
+tui-watch-broken-intro = Fix the errors below and save the file: this screen updates by itself.
+tui-watch-reloaded = Course reloaded: your changes are shown.

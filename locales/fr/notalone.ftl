@@ -192,3 +192,8 @@ tui-theme-default = Par défaut
 tui-theme-high-contrast = Contraste élevé
 tui-theme-no-colour = Sans couleur
 tui-error-open = Impossible d'ouvrir ce pseudo : { $reason }
+
+## Live preview (notalone --lessons DIR --watch)
+tui-watch-broken-title = Le cours contient des erreurs
+tui-watch-broken-intro = Corrige les erreurs ci-dessous et enregistre le fichier : cet écran se met à jour tout seul.
+tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.

@@ -69,7 +69,24 @@ pub fn run(args: RunArgs) -> i32 {
         profile,
         no_color: false,
     };
-    match crate::tui::run(&mut app, opts) {
+    // Live preview: the watcher lives as long as the course runs.
+    let watching = match (&args.lessons, args.watch) {
+        (Some(dir), true) => match crate::watch::CourseWatcher::channel(dir) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                say(&format!(
+                    "{e}. Try NOTALONE_WATCH_POLL=1, or run without --watch."
+                ));
+                return 2;
+            }
+        },
+        _ => None,
+    };
+    let result = match watching {
+        Some((_watcher, changes)) => crate::tui::run_watching(&mut app, opts, changes),
+        None => crate::tui::run(&mut app, opts),
+    };
+    match result {
         Ok(()) => 0,
         Err(e) => {
             say(&format!(

@@ -58,7 +58,12 @@ pub fn locales(src: &CourseSource) -> Result<Vec<String>, SourceError> {
         .iter()
         .filter(|f| f.ends_with(".toml"))
         .filter_map(|f| f.split_once('/').map(|(d, _)| d.to_string()))
-        .filter(|d| d.parse::<unic_langid::LanguageIdentifier>().is_ok() && !d.contains('_') && d != "locales" && d != "schemas")
+        .filter(|d| {
+            d.parse::<unic_langid::LanguageIdentifier>().is_ok()
+                && !d.contains('_')
+                && d != "locales"
+                && d != "schemas"
+        })
         .collect();
     out.sort();
     out.dedup();

@@ -100,6 +100,9 @@ pub struct App {
     colour_flag: Option<Arc<AtomicBool>>,
     /// Profiles opened so far (the signal handler is refreshed after each).
     opened: u32,
+    /// Live preview: the course on disk has errors; these diagnostics are
+    /// shown in place of every screen until a reload succeeds.
+    pub(crate) broken: Option<String>,
 }
 
 impl App {
@@ -125,6 +128,7 @@ impl App {
             save_failed: false,
             colour_flag: None,
             opened: 0,
+            broken: None,
         };
         if let Some(p) = &opts.profile {
             app.open_profile(p, ctx);
@@ -191,8 +195,40 @@ impl App {
         self.theme_name
     }
 
+    /// Live preview: the course files changed. Reload through the
+    /// context; on errors show them (in place of whatever was shown) until
+    /// a later reload succeeds, which returns to the same place.
+    pub fn reload(&mut self, ctx: &mut dyn AppContext) -> Flow {
+        let session = match &mut self.stage {
+            Stage::Course(s) => Some(&mut **s),
+            Stage::Profile(_) => None,
+        };
+        match ctx.reload(session) {
+            Some(diagnostics) => {
+                self.broken = Some(crate::text::escape_controls(&diagnostics));
+                self.notice = None;
+            }
+            None => {
+                self.broken = None;
+                self.notice = Some(ctx.i18n().t("tui-watch-reloaded"));
+            }
+        }
+        self.hint = None;
+        self.scroll.manual = false;
+        Flow::Redraw
+    }
+
+    /// The diagnostics shown while the watched course has errors.
+    pub fn course_errors(&self) -> Option<&str> {
+        self.broken.as_deref()
+    }
+
     pub(crate) fn view_key(&self) -> ViewKey {
         let mut k = ViewKey::default();
+        if self.broken.is_some() {
+            k.overlay = 3;
+            return k;
+        }
         match self.overlays.last() {
             Some(Overlay::Help) => {
                 k.overlay = 1;
@@ -270,7 +306,16 @@ impl App {
         }
         // A notice or hint is shown until the next key.
         let cleared = self.notice.take().is_some() | self.hint.take().is_some();
-        let flow = if self.typing() {
+        let flow = if self.broken.is_some() {
+            // Only scrolling and quitting until the course is fixed.
+            match key {
+                Key::Quit => Flow::Quit,
+                Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Top | Key::Bottom => {
+                    self.scroll_by(key)
+                }
+                _ => Flow::Idle,
+            }
+        } else if self.typing() {
             self.on_typing_key(k, ctx)
         } else {
             match self.overlays.last().copied() {
@@ -297,7 +342,7 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) -> Flow {
-        if !self.typing() {
+        if self.broken.is_some() || !self.typing() {
             return Flow::Idle;
         }
         if let Stage::Profile(p) = &mut self.stage
@@ -697,6 +742,9 @@ impl App {
     /// A click on item `i` of the list on screen selects it; a click on the
     /// highlighted module or profile opens it.
     fn click(&mut self, i: usize, ctx: &mut dyn AppContext) -> Flow {
+        if self.broken.is_some() {
+            return Flow::Idle;
+        }
         self.notice = None;
         self.hint = None;
         match self.overlays.last().copied() {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::doc::{DocLine, Target};
 use super::keys::{self, hint};
 use super::view::{Cx, PAGE, ScreenView};
-use super::wrap::{self, str_width, truncate};
+use super::wrap::{self, str_width};
 use crate::i18n::{num, s as arg};
 use crate::progress::Status;
 use crate::session::Session;
@@ -96,32 +96,40 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
         };
         let num_span = Span::styled(format!("{:<num_w$}", r.number), t.dim);
         if one_line {
-            let title = truncate(&r.title, title_w);
-            let pad = title_w.saturating_sub(str_width(&title));
-            let mut spans = vec![
-                marker,
-                num_span,
-                Span::styled(title, if hl { t.strong } else { t.text }),
-                wrap::spaces(pad),
-            ];
-            for (text, w, style) in [
-                (&r.status, status_w, r.status_style),
-                (&r.score, score_w, t.text),
-                (&r.minutes, min_w, t.dim),
-            ] {
-                if w > 0 {
-                    let p = w.saturating_sub(str_width(text));
-                    spans.push(Span::raw("  "));
-                    spans.push(Span::styled(text.clone(), style));
-                    spans.push(wrap::spaces(p));
+            // The title wraps within its column (never cut): the details
+            // stay on its first row.
+            let style = if hl { t.strong } else { t.text };
+            let title_lines = wrap::wrap_plain(&r.title, style, title_w);
+            for (li, tl) in title_lines.iter().enumerate() {
+                let pad = title_w.saturating_sub(wrap::line_width(tl));
+                let mut spans = if li == 0 {
+                    vec![marker.clone(), num_span.clone()]
+                } else {
+                    vec![wrap::spaces(2 + num_w)]
+                };
+                spans.extend(tl.spans.iter().cloned());
+                if li == 0 {
+                    spans.push(wrap::spaces(pad));
+                    for (text, w, style) in [
+                        (&r.status, status_w, r.status_style),
+                        (&r.score, score_w, t.text),
+                        (&r.minutes, min_w, t.dim),
+                    ] {
+                        if w > 0 {
+                            let p = w.saturating_sub(str_width(text));
+                            spans.push(Span::raw("  "));
+                            spans.push(Span::styled(text.clone(), style));
+                            spans.push(wrap::spaces(p));
+                        }
+                    }
                 }
+                doc.lines.push(DocLine {
+                    line: Line::from(spans),
+                    indent: 0,
+                    fill: hl.then_some(t.cursor),
+                    target: Some(Target(i)),
+                });
             }
-            doc.lines.push(DocLine {
-                line: Line::from(spans),
-                indent: 0,
-                fill: hl.then_some(t.cursor),
-                target: Some(Target(i)),
-            });
         } else {
             let lead = vec![num_span];
             doc.item(

@@ -11,6 +11,12 @@
 //!
 //! Idle costs nothing: the loop blocks in `event::read()` and redraws only
 //! after an event.
+//!
+//! Live preview (`--watch`, [`run_watching`]): a reader thread turns terminal
+//! events into [`LoopEvent::Term`] and the file watcher's news into
+//! [`LoopEvent::Reload`], on one channel the loop blocks on. A reload asks
+//! [`AppContext::reload`]; while the course has errors the UI shows them in
+//! place of the lesson, and comes back to the same step once fixed.
 
 use std::sync::Arc;
 
@@ -24,6 +30,7 @@ use crate::progress::CourseRecord;
 use crate::session::Session;
 
 mod app;
+mod broken;
 mod chat;
 pub mod doc;
 mod help;
@@ -86,6 +93,16 @@ pub trait AppContext {
     /// Asked again after each profile is opened. Must not panic and must
     /// not block for long.
     fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync>;
+    /// Live preview: load the course again from its files, in the current
+    /// language. When it loads, give it to `session` (if a profile is open)
+    /// with `Session::replace_course`, which keeps the position, and return
+    /// `None`. When it has errors, change nothing and return the
+    /// diagnostics to show (file:line:col and message, control characters
+    /// escaped). By default there is nothing to reload.
+    fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
+        let _ = session;
+        None
+    }
 }
 
 /// Options from the command line.
@@ -97,17 +114,45 @@ pub struct TuiOptions {
     pub no_color: bool,
 }
 
+/// What the loop waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoopEvent {
+    /// A key press, a click, a resize...
+    Term(Event),
+    /// The course files changed (`--watch`): load them again.
+    Reload,
+}
+
 /// Where events come from: the terminal, or a script in tests.
 pub trait EventSource {
-    /// The next event. Blocks until there is one. An error ends the loop.
+    /// The next terminal event. Blocks until there is one. An error ends
+    /// the loop.
     fn next_event(&mut self) -> std::io::Result<Event>;
+    /// The next event or reload (what the loop asks). By default, only
+    /// terminal events.
+    fn next(&mut self) -> std::io::Result<LoopEvent> {
+        self.next_event().map(LoopEvent::Term)
+    }
 }
 
 /// Runs the full-screen course until the learner quits. Progress is saved
 /// through `ctx` after every answer and step change.
 pub fn run(ctx: &mut dyn AppContext, mut opts: TuiOptions) -> anyhow::Result<()> {
     opts.no_color |= theme::no_color_env();
-    terminal::run(ctx, opts)
+    terminal::run(ctx, opts, None)
+}
+
+/// [`run`] for live preview: reloads the course (through
+/// [`AppContext::reload`]) each time `changes` receives, e.g. from
+/// [`crate::watch::CourseWatcher::channel`]. Still no polling: the loop
+/// blocks until a key press or a change arrives.
+pub fn run_watching(
+    ctx: &mut dyn AppContext,
+    mut opts: TuiOptions,
+    changes: std::sync::mpsc::Receiver<()>,
+) -> anyhow::Result<()> {
+    opts.no_color |= theme::no_color_env();
+    terminal::run(ctx, opts, Some(changes))
 }
 
 /// The loop: draw, wait for an event, update, draw again (only when
@@ -139,12 +184,15 @@ where
 {
     term.draw(|f| draw(f, app, &*ctx))?;
     loop {
-        let ev = match events.next_event() {
+        let ev = match events.next() {
             Ok(ev) => ev,
             // The terminal is gone (or the script ended): progress is saved.
             Err(_) => return Ok(()),
         };
-        let flow = app.handle_event(&ev, ctx);
+        let flow = match ev {
+            LoopEvent::Term(ev) => app.handle_event(&ev, ctx),
+            LoopEvent::Reload => app.reload(ctx),
+        };
         after(app, ctx);
         match flow {
             Flow::Quit => return Ok(()),

@@ -20,6 +20,7 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -27,7 +28,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
-use super::{AppContext, EventSource, TuiOptions, event_loop_with};
+use super::{AppContext, EventSource, LoopEvent, TuiOptions, event_loop_with};
 
 /// What the signal thread calls to save: replaced after a profile opens.
 type SaveFn = Arc<dyn Fn() + Send + Sync>;
@@ -51,7 +52,65 @@ impl EventSource for TerminalEvents {
     }
 }
 
-pub(super) fn run(ctx: &mut dyn AppContext, opts: TuiOptions) -> anyhow::Result<()> {
+/// Live preview: terminal events and course changes on one channel, which
+/// the loop blocks on (idle still costs nothing).
+struct ChannelEvents {
+    rx: Receiver<io::Result<LoopEvent>>,
+}
+
+impl ChannelEvents {
+    /// A thread reads the terminal (blocking in `event::read`, as the plain
+    /// loop does) and another passes on each change; both send here.
+    fn start(changes: Receiver<()>) -> io::Result<ChannelEvents> {
+        let (tx, rx) = mpsc::channel();
+        let keys = tx.clone();
+        std::thread::Builder::new()
+            .name("notalone-input".into())
+            .spawn(move || {
+                loop {
+                    let ev = event::read();
+                    let failed = ev.is_err();
+                    // Stop when the loop is gone or the terminal is.
+                    if keys.send(ev.map(LoopEvent::Term)).is_err() || failed {
+                        return;
+                    }
+                }
+            })?;
+        std::thread::Builder::new()
+            .name("notalone-changes".into())
+            .spawn(move || {
+                // Ends when the watcher is dropped or the loop is gone.
+                for () in changes {
+                    if tx.send(Ok(LoopEvent::Reload)).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(ChannelEvents { rx })
+    }
+}
+
+impl EventSource for ChannelEvents {
+    fn next_event(&mut self) -> io::Result<Event> {
+        loop {
+            if let LoopEvent::Term(ev) = self.next()? {
+                return Ok(ev);
+            }
+        }
+    }
+
+    fn next(&mut self) -> io::Result<LoopEvent> {
+        self.rx
+            .recv()
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "no more events"))?
+    }
+}
+
+pub(super) fn run(
+    ctx: &mut dyn AppContext,
+    opts: TuiOptions,
+    changes: Option<Receiver<()>>,
+) -> anyhow::Result<()> {
     install_panic_hook();
     set_save_on_signal(ctx.save_on_signal());
     #[cfg(unix)]
@@ -82,7 +141,13 @@ pub(super) fn run(ctx: &mut dyn AppContext, opts: TuiOptions) -> anyhow::Result<
             set_save_on_signal(ctx.save_on_signal());
         }
     };
-    let result = event_loop_with(&mut term, &mut app, ctx, &mut TerminalEvents, &mut refresh);
+    let result = match changes {
+        None => event_loop_with(&mut term, &mut app, ctx, &mut TerminalEvents, &mut refresh),
+        Some(changes) => match ChannelEvents::start(changes) {
+            Ok(mut events) => event_loop_with(&mut term, &mut app, ctx, &mut events, &mut refresh),
+            Err(e) => Err(e.into()),
+        },
+    };
     restore();
     result
 }

@@ -13,7 +13,9 @@ use super::doc::{self, Doc};
 use super::keys::Hint;
 use super::theme::Theme;
 use super::wrap;
-use super::{AppContext, chat, help, home, note, profile, question, read, settings, spot, summary};
+use super::{
+    AppContext, broken, chat, help, home, note, profile, question, read, settings, spot, summary,
+};
 use crate::i18n::{I18n, num};
 use crate::session::{Screen, Session, StepState};
 
@@ -303,6 +305,9 @@ fn lay_out_footer(hints: &[Hint], i18n: &I18n, theme: &Theme, width: usize) -> V
 
 /// The screen on top: an overlay, the profile picker, or the course.
 fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
+    if let Some(diagnostics) = &app.broken {
+        return broken::view(cx, diagnostics);
+    }
     match app.overlays.last() {
         Some(Overlay::Help) => {
             let resources = match &app.stage {

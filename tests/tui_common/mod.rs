@@ -387,6 +387,9 @@ pub struct FakeCtx {
     pub open_notice: Option<String>,
     pub languages: Vec<(String, String)>,
     pub language_calls: Vec<String>,
+    /// What a live-preview reload finds on disk: a course, or diagnostics.
+    /// `None`: nothing to reload.
+    pub on_disk: Option<Result<Course, String>>,
 }
 
 impl FakeCtx {
@@ -403,6 +406,7 @@ impl FakeCtx {
                 ("fr".into(), "Français".into()),
             ],
             language_calls: Vec::new(),
+            on_disk: None,
         }
     }
 
@@ -479,6 +483,18 @@ impl AppContext for FakeCtx {
     }
     fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync> {
         Arc::new(|| {})
+    }
+    fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
+        match self.on_disk.clone()? {
+            Ok(c) => {
+                self.course = c.clone();
+                if let Some(s) = session {
+                    s.replace_course(c);
+                }
+                None
+            }
+            Err(diagnostics) => Some(diagnostics),
+        }
     }
 }
 
@@ -604,6 +620,13 @@ impl Harness {
         if flow != Flow::Quit {
             self.draw();
         }
+        flow
+    }
+
+    /// Live preview: the course files changed (as the watcher reports).
+    pub fn reload(&mut self) -> Flow {
+        let flow = self.app.reload(&mut self.ctx);
+        self.draw();
         flow
     }
 
