@@ -768,28 +768,10 @@ fn render(
     out
 }
 
-/// "warning: 3 warnings in lessons/".
+/// "warning: 3 warnings in the translations of lessons/".
 fn summary(report: &Report, root: &str, color: bool) -> String {
-    let (e, w) = (report.errors(), report.warnings());
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let root = text::escape_controls(root).replace('\n', "\\n");
-    let (label, style, body) = if e > 0 {
-        let body = if w > 0 {
-            format!("{} and {}", plural(e, "error"), plural(w, "warning"))
-        } else {
-            plural(e, "error")
-        };
-        ("error", "\x1b[1;31m", body)
-    } else if w > 0 {
-        ("warning", "\x1b[1;33m", plural(w, "warning"))
-    } else {
-        ("ok", "\x1b[1;32m", "no errors or warnings".to_string())
-    };
-    if color {
-        format!("{style}{label}\x1b[0m\x1b[1m: {body} in the translations of {root}\x1b[0m")
-    } else {
-        format!("{label}: {body} in the translations of {root}")
-    }
+    crate::course::summary_phrase(report, &format!("the translations of {root}"), color)
 }
 
 // ---------------------------------------------------------------------------

@@ -513,9 +513,18 @@ fn visible(c: char) -> char {
 
 /// "error: 3 errors and 1 warning in lessons/".
 pub(crate) fn summary(report: &Report, root: &str, color: bool) -> String {
+    summary_phrase(
+        report,
+        &text::escape_controls(root).replace('\n', "\\n"),
+        color,
+    )
+}
+
+/// The summary line of a report about `place` ("lessons/", "the
+/// translations of lessons/"); `place` must already be safe to print.
+pub(crate) fn summary_phrase(report: &Report, place: &str, color: bool) -> String {
     let (e, w) = (report.errors(), report.warnings());
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let root = text::escape_controls(root).replace('\n', "\\n");
     let (label, style, body) = if e > 0 {
         let body = if w > 0 {
             format!("{} and {}", plural(e, "error"), plural(w, "warning"))
@@ -529,9 +538,9 @@ pub(crate) fn summary(report: &Report, root: &str, color: bool) -> String {
         ("ok", "\x1b[1;32m", "no errors or warnings".to_string())
     };
     if color {
-        format!("{style}{label}\x1b[0m\x1b[1m: {body} in {root}\x1b[0m")
+        format!("{style}{label}\x1b[0m\x1b[1m: {body} in {place}\x1b[0m")
     } else {
-        format!("{label}: {body} in {root}")
+        format!("{label}: {body} in {place}")
     }
 }
 

@@ -10,6 +10,7 @@ pub mod memory;
 pub mod translation;
 
 mod lint;
+pub(crate) use lint::summary_phrase;
 mod load;
 mod raw;
 mod rules;
