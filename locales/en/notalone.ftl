@@ -112,6 +112,14 @@ progress-saved-where = Progress is saved in { $dir }
 ## Errors
 
 error-course = The course could not be loaded. Ask your teacher to run: notalone lint { $dir }
+error-lessons-dir = { $error }. Check the --lessons path (or NOTALONE_LESSONS).
+error-course-invalid = { $count ->
+    [one] The course in { $dir } has 1 error and cannot start. Fix it, then try again; `notalone lint { $dir }` shows it:
+   *[other] The course in { $dir } has { $count } errors and cannot start. Fix them, then try again; `notalone lint { $dir }` lists them:
+}
+error-needs-terminal = The full-screen course needs a terminal. Run `notalone --plain` for the line-by-line version (it works with screen readers and scripts).
+error-watch = { $error }. Try NOTALONE_WATCH_POLL=1, or run without --watch.
+error-full-screen = { $error }. Your progress is saved; `notalone --plain` also works here.
 
 ## Plain mode
 

@@ -113,6 +113,14 @@ progress-saved-where = La progression est enregistrée dans { $dir }
 ## Erreurs
 
 error-course = Le cours n'a pas pu être chargé. Demande à ton prof de lancer : notalone lint { $dir }
+error-lessons-dir = { $error }. Vérifie le chemin donné à --lessons (ou NOTALONE_LESSONS).
+error-course-invalid = { $count ->
+    [one] Le cours dans { $dir } a 1 erreur et ne peut pas démarrer. Corrige-la, puis réessaie ; `notalone lint { $dir }` te la montre :
+   *[other] Le cours dans { $dir } a { $count } erreurs et ne peut pas démarrer. Corrige-les, puis réessaie ; `notalone lint { $dir }` te les montre :
+}
+error-needs-terminal = Le cours en plein écran a besoin d'un terminal. Lance `notalone --plain` pour la version ligne par ligne (elle marche avec les lecteurs d'écran et les scripts).
+error-watch = { $error }. Essaie NOTALONE_WATCH_POLL=1, ou lance sans --watch.
+error-full-screen = { $error }. Ta progression est enregistrée ; `notalone --plain` marche aussi ici.
 
 ## Mode texte (--plain)
 

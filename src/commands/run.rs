@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use crate::app::{App, StartError};
 use crate::cli::RunArgs;
 use crate::course::CourseSource;
+use crate::i18n::{I18n, num, s};
 use crate::text;
 
 fn say(msg: &str) {
@@ -21,19 +22,28 @@ pub fn run(args: RunArgs) -> i32 {
         Some(dir) => CourseSource::Dir(dir.clone()),
         None => CourseSource::Embedded,
     };
+    // Messages before the course is loaded, in the language asked for.
+    let early = I18n::new(
+        args.lang
+            .as_deref()
+            .and_then(crate::course::locale::normalize_tag)
+            .or_else(crate::course::locale::from_environment)
+            .as_deref(),
+    );
     let mut app = match App::new(source.clone(), args.lang.as_deref(), args.data_dir.clone()) {
         Ok(a) => a,
         Err(StartError::Source(e)) => {
-            say(&format!(
-                "{e}. Check the --lessons path (or NOTALONE_LESSONS)."
-            ));
+            say(&early.ta("error-lessons-dir", &[("error", s(e.to_string()))]));
             return 2;
         }
         Err(StartError::Invalid(report)) => {
             let dir = source.display_root();
-            say(&format!(
-                "the course in {dir} has {} error(s) and cannot start. Fix them, then try again; `notalone lint {dir}` lists them:",
-                report.errors()
+            say(&early.ta(
+                "error-course-invalid",
+                &[
+                    ("dir", s(dir.clone())),
+                    ("count", num(report.errors() as f64)),
+                ],
             ));
             let _ = std::io::stderr()
                 .write_all(crate::course::render_human(&report, &source, false).as_bytes());
@@ -60,9 +70,7 @@ pub fn run(args: RunArgs) -> i32 {
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
-        say(
-            "the full-screen course needs a terminal. Run `notalone --plain` for the line-by-line version (it works with screen readers and scripts).",
-        );
+        say(&app.i18n().t("error-needs-terminal"));
         return 2;
     }
     let opts = crate::tui::TuiOptions {
@@ -74,9 +82,7 @@ pub fn run(args: RunArgs) -> i32 {
         (Some(dir), true) => match crate::watch::CourseWatcher::channel(dir) {
             Ok(w) => Some(w),
             Err(e) => {
-                say(&format!(
-                    "{e}. Try NOTALONE_WATCH_POLL=1, or run without --watch."
-                ));
+                say(&app.i18n().ta("error-watch", &[("error", s(e.to_string()))]));
                 return 2;
             }
         },
@@ -89,9 +95,9 @@ pub fn run(args: RunArgs) -> i32 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            say(&format!(
-                "{e}. Your progress is saved; `notalone --plain` also works here."
-            ));
+            say(&app
+                .i18n()
+                .ta("error-full-screen", &[("error", s(e.to_string()))]));
             1
         }
     }
