@@ -26,6 +26,7 @@ home-left = { $left ->
 }
 home-resume = Press Enter to continue with: { $module }
 home-choose = Pick a module to start.
+home-review = Press Enter to look at { $module } again.
 home-minutes = { $minutes ->
     [one] about 1 minute
    *[other] about { $minutes } minutes

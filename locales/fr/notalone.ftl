@@ -26,6 +26,7 @@ home-left = { $left ->
    *[other] Encore { $left } modules
 }
 home-resume = Appuie sur Entrée pour reprendre : { $module }
+home-review = Appuie sur Entrée pour revoir { $module }.
 home-choose = Choisis un module pour commencer.
 home-minutes = { $minutes ->
     [one] environ { $minutes } minute

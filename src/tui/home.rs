@@ -164,10 +164,12 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
     }
     doc.gap();
     if let Some(m) = course.modules.get(cursor) {
-        doc.text(
-            &i18n.ta("home-resume", &[("module", arg(m.title.clone()))]),
-            t.dim,
-        );
+        let id = if s.status(cursor) == Status::Complete {
+            "home-review"
+        } else {
+            "home-resume"
+        };
+        doc.text(&i18n.ta(id, &[("module", arg(m.title.clone()))]), t.dim);
     }
     // The whole list in view when it fits, even if the welcome scrolls up.
     doc.context = Some(list_start..doc.len());

@@ -40,9 +40,10 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize) -> ScreenView {
     }
     if s.all_complete() {
         doc.gap();
-        doc.text(&i18n.t("course-finished"), t.good);
-        if let Some(f) = &course.finish {
-            doc.markdown(f, t.text);
+        // The course's own closing words, else a generic line.
+        match &course.finish {
+            Some(f) => doc.markdown(f, t.good),
+            None => doc.text(&i18n.t("course-finished"), t.good),
         }
     }
     doc.gap();
