@@ -728,6 +728,14 @@ impl Session {
                 }
                 Input::RevealAll | Input::Submit(_) => {
                     after_reveal(&mut c);
+                    if c.phase == ChatPhase::Done {
+                        // Everything was shown at once and nothing is asked:
+                        // go straight on.
+                        self.step_record_mut(mi, si).done = true;
+                        let mut o = self.advance(mi, si, step.next.clone(), now);
+                        o.save = true;
+                        return o;
+                    }
                     self.set_state(StepState::Chat(c));
                     Outcome::default()
                 }

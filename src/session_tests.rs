@@ -335,6 +335,26 @@ fn chat_branch_with_next_goes_there() {
 }
 
 #[test]
+fn a_chat_with_nothing_to_answer_goes_on_after_showing_everything() {
+    let mut s = session(vec![module(
+        "m",
+        vec![chat("c", &[false, false], vec![]), read("after")],
+    )]);
+    feed(&mut s, &[Input::Confirm, Input::RevealAll]);
+    assert_eq!(at(&s), Some(("m".into(), "after".into())));
+    assert!(s.step_record(0, 0).is_some_and(|r| r.done));
+    // One message at a time (full UI): the last message stays on screen until Enter.
+    let mut s = session(vec![module(
+        "m",
+        vec![chat("c", &[false, false], vec![]), read("after")],
+    )]);
+    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "c".into())));
+    feed(&mut s, &[Input::Confirm]);
+    assert_eq!(at(&s), Some(("m".into(), "after".into())));
+}
+
+#[test]
 fn step_next_skips_and_ends() {
     let mut a = read("a");
     a.next = Some(Next::Step("c".into()));

@@ -15,8 +15,8 @@ profile-welcome = Hi, { $name }!
 
 ## Home
 
-home-progress = { $done ->
-    [one] { $done } of { $total } modules complete
+home-progress = { $total ->
+    [one] { $done } of 1 module complete
    *[other] { $done } of { $total } modules complete
 }
 home-left = { $left ->
