@@ -85,32 +85,6 @@ fn check(name: &str, h: &Harness) {
     );
 }
 
-/// From step 0 of the first module, answer until step `n` (as in
-/// tests/tui_snapshots.rs).
-fn to_step(h: &mut Harness, n: usize) {
-    h.press(&[K::Enter, K::Enter]);
-    let answers: [&[K]; 6] = [
-        &[K::Enter],
-        &[
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Char('2'),
-            K::Enter,
-        ],
-        &[K::Char('1'), K::Char('3'), K::Enter, K::Enter],
-        &[K::Char('2'), K::Enter, K::Enter],
-        &[K::Char('1'), K::Char('2'), K::Enter, K::Enter],
-        &[K::Enter, K::Enter],
-    ];
-    for a in answers.iter().take(n) {
-        h.press(a);
-    }
-}
-
 #[test]
 fn profile_picker() {
     let mut h = Harness::new(pseudo_ctx().with_profiles(&["alex", "sam"]), 80, 24);

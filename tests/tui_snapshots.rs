@@ -20,36 +20,6 @@ fn shot(name: &str, setup: impl Fn(&mut Harness)) {
     }
 }
 
-/// From home, into the first module (past its content note), on step 0.
-fn into_module(h: &mut Harness) {
-    h.press(&[K::Enter, K::Enter]);
-}
-
-/// From step 0 of the first module, answer until step `n`.
-fn to_step(h: &mut Harness, n: usize) {
-    into_module(h);
-    let answers: [&[K]; 6] = [
-        &[K::Enter],
-        &[
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Enter,
-            K::Char('2'),
-            K::Enter,
-        ],
-        &[K::Char('1'), K::Char('3'), K::Enter, K::Enter],
-        &[K::Char('2'), K::Enter, K::Enter],
-        &[K::Char('1'), K::Char('2'), K::Enter, K::Enter],
-        &[K::Enter, K::Enter],
-    ];
-    for a in answers.iter().take(n) {
-        h.press(a);
-    }
-}
-
 #[test]
 fn profile_picker() {
     for (w, h) in SIZES {

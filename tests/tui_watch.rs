@@ -15,17 +15,7 @@ const DIAGNOSTICS: &str = "error[syntax]: expected `=` after a key\n  --> en/fir
 
 /// From home to the spot step of the first module.
 fn to_spot(h: &mut Harness) {
-    h.press(&[K::Enter, K::Enter, K::Enter]);
-    h.press(&[
-        K::Enter,
-        K::Enter,
-        K::Enter,
-        K::Enter,
-        K::Enter,
-        K::Enter,
-        K::Char('2'),
-        K::Enter,
-    ]);
+    to_step(h, 2);
     assert_eq!(h.at(), Some(("first-steps".into(), "signs".into())));
 }
 

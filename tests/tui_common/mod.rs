@@ -702,3 +702,34 @@ impl Harness {
             .map(|(m, s, _)| (m.id.clone(), s.id.clone()))
     }
 }
+
+/// From home, into the first module (past its content note), on step 0.
+pub fn into_module(h: &mut Harness) {
+    h.press(&[K::Enter, K::Enter]);
+}
+
+/// From home, into the first module and through its steps with the
+/// answers of [`first_module`], up to step `n` (0-based).
+pub fn to_step(h: &mut Harness, n: usize) {
+    into_module(h);
+    let answers: [&[K]; 6] = [
+        &[K::Enter],
+        &[
+            K::Enter,
+            K::Enter,
+            K::Enter,
+            K::Enter,
+            K::Enter,
+            K::Enter,
+            K::Char('2'),
+            K::Enter,
+        ],
+        &[K::Char('1'), K::Char('3'), K::Enter, K::Enter],
+        &[K::Char('2'), K::Enter, K::Enter],
+        &[K::Char('1'), K::Char('2'), K::Enter, K::Enter],
+        &[K::Enter, K::Enter],
+    ];
+    for a in answers.iter().take(n) {
+        h.press(a);
+    }
+}
