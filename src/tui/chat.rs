@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use super::doc::{Doc, DocLine, Target};
 use super::keys::{self, Hint, hint};
 use super::theme::Theme;
-use super::view::{Cx, PAGE, SCROLL, ScreenView, heading};
+use super::view::{Cx, PAGE, SCROLL, ScreenView, push_heading};
 use super::wrap;
 use crate::course::{Message, Speaker, StepKind};
 use crate::i18n::s as arg;
@@ -47,9 +47,7 @@ pub(crate) fn view(
     };
 
     if let Some(title) = &st.title {
-        for l in heading(title, t.title, cx.width) {
-            doc.push(l);
-        }
+        push_heading(&mut doc, title, t.title, cx.width);
     }
     if let Some(f) = framing {
         doc.markdown(f, t.dim);

@@ -6,7 +6,7 @@ use ratatui::text::Span;
 
 use super::doc::Doc;
 use super::keys::{self, hint};
-use super::view::{Cx, PAGE, SCROLL, ScreenView, heading};
+use super::view::{Cx, PAGE, SCROLL, ScreenView, push_heading};
 use crate::course::{QuestionKind, QuestionOption, StepKind};
 use crate::session::{QuestionState, Session};
 
@@ -37,9 +37,7 @@ pub(crate) fn view(
         return ScreenView::new(String::new(), doc);
     };
     if let Some(title) = &st.title {
-        for l in heading(title, t.title, cx.width) {
-            doc.push(l);
-        }
+        push_heading(&mut doc, title, t.title, cx.width);
         doc.gap();
     }
     let text_start = doc.len();

@@ -3,7 +3,7 @@
 
 use super::doc::Doc;
 use super::keys::hint;
-use super::view::{Cx, SCROLL, ScreenView, heading};
+use super::view::{Cx, SCROLL, ScreenView, push_heading};
 use crate::course::StepKind;
 use crate::session::Session;
 
@@ -17,9 +17,7 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, step: usize) -> Scre
         .and_then(|m| m.steps.get(step));
     if let Some(st) = st {
         if let Some(title) = &st.title {
-            for l in heading(title, t.title, cx.width) {
-                doc.push(l);
-            }
+            push_heading(&mut doc, title, t.title, cx.width);
             doc.gap();
         }
         if let StepKind::Read { text } = &st.kind {

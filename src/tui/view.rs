@@ -369,3 +369,10 @@ fn step_header(cx: &Cx<'_>, s: &Session, module: usize, step: usize, v: &mut Scr
 pub(crate) fn heading(text: &str, style: Style, width: usize) -> Vec<Line<'static>> {
     wrap::wrap_plain(text, style, width)
 }
+
+/// Add a step's title, wrapped, to a document.
+pub(crate) fn push_heading(doc: &mut Doc, text: &str, style: Style, width: usize) {
+    for l in heading(text, style, width) {
+        doc.push(l);
+    }
+}
