@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench render`
 
-#[path = "../tests/tui_common/mod.rs"]
+#[path = "../tests/in_process/tui_common.rs"]
 mod tui_common;
 
 use std::sync::Arc;

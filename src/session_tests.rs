@@ -8,6 +8,7 @@ fn step(id: &str, next: Option<Next>, kind: StepKind) -> Step {
         id: id.into(),
         title: None,
         teaches: vec![],
+        shuffle: true,
         next,
         kind,
     }
@@ -97,6 +98,8 @@ fn course(modules: Vec<Module>) -> Course {
         welcome: "W".into(),
         finish: None,
         objectives: vec![],
+        pre_check: None,
+        post_check: None,
         modules,
         resources: Resources::default(),
     }

@@ -205,3 +205,17 @@ tui-error-open = This nickname could not be opened: { $reason }
 tui-watch-broken-title = The course has errors
 tui-watch-broken-intro = Fix the errors below and save the file: this screen updates by itself.
 tui-watch-reloaded = Course reloaded: your changes are shown.
+
+## ---- New messages of this round: each group adds below its own line. ----
+## Walk, keys, preview (issue 12)
+#
+## Item checks, pre- and post-check (issues 13 and 14, in the player)
+#
+## Class report (issue 14)
+#
+## Translators (issue 15)
+#
+## Shared class folder and saving (issue 16)
+#
+## Release and platforms (issue 17)
+#

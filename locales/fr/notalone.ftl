@@ -206,3 +206,17 @@ tui-error-open = Impossible d'ouvrir ce pseudo : { $reason }
 tui-watch-broken-title = Le cours contient des erreurs
 tui-watch-broken-intro = Corrige les erreurs ci-dessous et enregistre le fichier : cet écran se met à jour tout seul.
 tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
+
+## ---- New messages of this round: each group adds below its own line. ----
+## Walk, keys, preview (issue 12)
+#
+## Item checks, pre- and post-check (issues 13 and 14, in the player)
+#
+## Class report (issue 14)
+#
+## Translators (issue 15)
+#
+## Shared class folder and saving (issue 16)
+#
+## Release and platforms (issue 17)
+#

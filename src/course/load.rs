@@ -278,6 +278,8 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
         welcome: body(tf!(ct, welcome), course_src.welcome.as_ref()).unwrap_or_default(),
         finish: body(tf!(ct, finish), course_src.finish.as_ref()),
         objectives,
+        pre_check: None,
+        post_check: None,
         modules: built,
         resources: build_resources(&res),
     })
@@ -468,6 +470,7 @@ fn build_step(s: &RawStep<'_>, t: Option<&RawStep<'_>>) -> Step {
             .iter()
             .map(|x| x.as_str().to_string())
             .collect(),
+        shuffle: true,
         next: s.next.as_ref().map(next_of),
         kind,
     }

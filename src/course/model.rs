@@ -30,6 +30,11 @@ pub struct Course {
     pub finish: Option<String>,
     /// Declared objectives, in the order of the root `course.toml`.
     pub objectives: Vec<Objective>,
+    /// The module taken first to see what learners already know
+    /// (`pre_check` in the root `course.toml`), if any.
+    pub pre_check: Option<String>,
+    /// The module compared with the pre-check (`post_check`), if any.
+    pub post_check: Option<String>,
     pub modules: Vec<Module>,
     /// Help lines for the learner's region.
     pub resources: Resources,
@@ -83,6 +88,9 @@ pub struct Step {
     pub title: Option<String>,
     /// Objective ids this step teaches.
     pub teaches: Vec<String>,
+    /// Show options, items or choices in an order shuffled per learner
+    /// (`shuffle`, default true); false keeps the file order.
+    pub shuffle: bool,
     pub next: Option<Next>,
     pub kind: StepKind,
 }

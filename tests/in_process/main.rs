@@ -1,0 +1,17 @@
+//! Tests that run in this process: the library, the screens (TestBackend
+//! and insta), the built-in course, docs and schemas. One binary builds faster.
+
+mod builtin_course;
+mod docs;
+mod fuzz_props;
+mod hostile_text;
+mod loader_props;
+mod man_page;
+mod progress_store;
+mod schemas;
+mod tui_common;
+mod tui_pseudo;
+mod tui_scenarios;
+mod tui_snapshots;
+mod tui_watch;
+mod watch;

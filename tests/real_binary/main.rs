@@ -1,0 +1,12 @@
+//! Tests that drive the real `notalone` binary: plain mode, the CLI
+//! commands, and the full-screen UI in a pty. One binary builds faster.
+
+mod ftl;
+mod hostile_env;
+mod lint_fixtures;
+mod locales_cli;
+mod no_network;
+mod plain_e2e;
+mod progress_cli;
+mod scaffold;
+mod tui_pty;
