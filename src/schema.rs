@@ -85,6 +85,19 @@ pub struct CourseRoot {
     #[serde(default)]
     #[schemars(schema_with = "id_list_schema")]
     pub objectives: Option<Vec<String>>,
+    /// Optional: the id of a module taken first, to see what learners already
+    /// know. It must be the first of `modules` and hold only question steps;
+    /// the player shows no right answers in it, and the class report compares
+    /// it with `post_check`, objective by objective.
+    #[serde(default)]
+    #[schemars(schema_with = "id_schema")]
+    pub pre_check: Option<String>,
+    /// Optional: the id of the module compared with `pre_check` (usually the
+    /// final check). `notalone lint` warns about an objective the pre-check
+    /// assesses and this module does not.
+    #[serde(default)]
+    #[schemars(schema_with = "id_schema")]
+    pub post_check: Option<String>,
 }
 
 // ---------------------------------------------------------------------------
@@ -282,6 +295,11 @@ pub struct Step {
     #[serde(default)]
     #[schemars(schema_with = "id_list_schema")]
     pub teaches: Option<Vec<String>>,
+    /// Optional (default true): show the options, items or choices in an
+    /// order shuffled per learner (the same every time for that learner).
+    /// false keeps the order written, for "True / False", "All of the above"
+    /// or a scale. Order questions are always shuffled.
+    pub shuffle: Option<bool>,
     /// Optional: the id of the step to go to after this one, or "end" to end
     /// the module. Without it, the module goes on with the following step.
     #[serde(default)]

@@ -41,6 +41,10 @@
 //! | `objective-not-checked` | warning | the entry in `objectives` | taught, but by no question, spot, or chat with choices |
 //! | `text-too-long` | error | the value | a title over 80 characters, other text over 4,000 |
 //! | `control-character` | error | the value | a control character (C0 but newline/tab, DEL, C1) or bidi control in text, including `\e` and `\u001b` escapes |
+//! | `unknown-module` | error | the value | `pre_check` or `post_check` names no module of `modules` |
+//! | `pre-check-not-first` | error | `pre_check` | the pre-check is not the first module |
+//! | `pre-check-not-questions` | error | the step's `type` | a step of the pre-check that is not a question |
+//! | `objective-not-post-checked` | warning | `post_check` | an objective the pre-check assesses and the post-check does not |
 //! | `structure-mismatch` | error | the differing value, or the differing table header | a translation repeats a structure field with another value, or has another number of steps/messages/choices/items/options |
 //!
 //! A file with syntax errors gets only those (at most 20); its other
@@ -58,6 +62,7 @@ use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use toml::de::DeTable;
 
 use super::diagnostic::{Diagnostic, Report, Severity};
+use super::prepost::*;
 use super::raw::*;
 use super::rules::*;
 use super::{CourseSource, SourceError};
@@ -272,6 +277,8 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
     }
     let mut teaching = Teaching::default();
     let mut complete = true;
+    let is = |c: &Option<(String, Span)>, id: &str| c.as_ref().is_some_and(|(m, _)| m == id);
+    let (mut pre_assessed, mut post_assessed) = (None, None);
     for (id, span) in &info.modules {
         let src_raw = match by_stem.get(id.as_str()) {
             None if broken.contains(format!("{source}/{id}.toml").as_str()) => None,
@@ -288,6 +295,13 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
             Some(f) => walk_file(f, sink, |w, t| {
                 let m = w.module(t);
                 check_module(w, &m, id, Some(&declared), &mut teaching);
+                if is(&info.pre_check, id) {
+                    check_pre_check_module(w, &m);
+                    pre_assessed = Some(assessed(&m));
+                }
+                if is(&info.post_check, id) {
+                    post_assessed = Some(assessed(&m));
+                }
                 m
             }),
         };
@@ -315,6 +329,9 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
     if complete {
         let mut w = Walk::new(&mut *sink, root_file);
         check_objectives(&mut w, &info, &teaching);
+        if let (Some(pre), Some(post)) = (&pre_assessed, &post_assessed) {
+            compare_checks(&mut w, &info, pre, post);
+        }
     }
 
     // Translations and region folders: course text, resources, and module

@@ -214,6 +214,9 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
             Fetch::Text(i) => walk_file(&files[*i], &mut sink, |w, tb| {
                 let m = w.module(tb);
                 check_module(w, &m, id, Some(&declared), &mut Teaching::default());
+                if info.pre_check.as_ref().is_some_and(|(p, _)| p == *id) {
+                    super::prepost::check_pre_check_module(w, &m);
+                }
                 m
             }),
             Fetch::Missing => {
@@ -278,8 +281,8 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
         welcome: body(tf!(ct, welcome), course_src.welcome.as_ref()).unwrap_or_default(),
         finish: body(tf!(ct, finish), course_src.finish.as_ref()),
         objectives,
-        pre_check: None,
-        post_check: None,
+        pre_check: info.pre_check.as_ref().map(|(m, _)| m.clone()),
+        post_check: info.post_check.as_ref().map(|(m, _)| m.clone()),
         modules: built,
         resources: build_resources(&res),
     })
@@ -470,7 +473,7 @@ fn build_step(s: &RawStep<'_>, t: Option<&RawStep<'_>>) -> Step {
             .iter()
             .map(|x| x.as_str().to_string())
             .collect(),
-        shuffle: true,
+        shuffle: s.shuffle.as_ref().is_none_or(|b| b.v),
         next: s.next.as_ref().map(next_of),
         kind,
     }

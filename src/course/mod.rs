@@ -12,6 +12,7 @@ pub mod translation;
 mod lint;
 pub(crate) use lint::summary_phrase;
 mod load;
+mod prepost;
 mod raw;
 mod rules;
 

@@ -765,7 +765,14 @@ pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
 // ---------------------------------------------------------------------------
 // Raw tables, one struct per table kind
 
-pub(crate) const ROOT_FIELDS: &[&str] = &["id", "source_locale", "modules", "objectives"];
+pub(crate) const ROOT_FIELDS: &[&str] = &[
+    "id",
+    "source_locale",
+    "modules",
+    "objectives",
+    "pre_check",
+    "post_check",
+];
 pub(crate) const LOCALE_COURSE_FIELDS: &[&str] = &["title", "welcome", "finish", "objectives"];
 pub(crate) const RESOURCES_FIELDS: &[&str] = &["intro", "resource"];
 pub(crate) const RESOURCE_FIELDS: &[&str] = &["name", "about", "web", "phone", "sms", "hours"];
@@ -777,6 +784,7 @@ pub(crate) const STEP_FIELDS: &[&str] = &[
     "title",
     "text",
     "teaches",
+    "shuffle",
     "next",
     "contact",
     "message",
@@ -798,6 +806,8 @@ pub(crate) struct RawRoot<'a> {
     pub source_locale: Option<Str<'a>>,
     pub modules: Option<Sp<Vec<Str<'a>>>>,
     pub objectives: Option<Sp<Vec<Str<'a>>>>,
+    pub pre_check: Option<Str<'a>>,
+    pub post_check: Option<Str<'a>>,
 }
 
 /// `<locale>/course.toml`.
@@ -850,6 +860,7 @@ pub(crate) struct RawStep<'a> {
     pub title: Option<Str<'a>>,
     pub text: Option<Str<'a>>,
     pub teaches: Option<Sp<Vec<Str<'a>>>>,
+    pub shuffle: Option<Sp<bool>>,
     pub next: Option<Str<'a>>,
     pub contact: Option<Str<'a>>,
     pub messages: Option<Sp<Vec<RawMessage<'a>>>>,
@@ -924,6 +935,8 @@ impl<'t> Walk<'_, 't> {
                     "objectives",
                     self.string_array(&k, v)
                 ),
+                "pre_check" => put!(self, h, r.pre_check, "pre_check", self.string(&k, v)),
+                "post_check" => put!(self, h, r.post_check, "post_check", self.string(&k, v)),
                 _ => self.unknown_field(h, &k, ROOT_FIELDS),
             }
         }
@@ -1071,6 +1084,7 @@ impl<'t> Walk<'_, 't> {
                 "title" => put!(self, h, s.title, "title", self.text(&k, v, TextKind::Title)),
                 "text" => put!(self, h, s.text, "text", self.text(&k, v, TextKind::Body)),
                 "teaches" => put!(self, h, s.teaches, "teaches", self.string_array(&k, v)),
+                "shuffle" => put!(self, h, s.shuffle, "shuffle", self.boolean(&k, v)),
                 "next" => put!(self, h, s.next, "next", self.string(&k, v)),
                 "contact" => put!(
                     self,

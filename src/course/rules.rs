@@ -19,6 +19,10 @@ pub(crate) struct RootInfo {
     pub modules: Vec<(String, Span)>,
     /// Declared objective ids in order, with their span in `objectives`.
     pub objectives: Vec<(String, Span)>,
+    /// `pre_check` when it names a listed module, with the value's span.
+    pub pre_check: Option<(String, Span)>,
+    /// `post_check` when it names a listed module, with the value's span.
+    pub post_check: Option<(String, Span)>,
 }
 
 impl RootInfo {
@@ -309,6 +313,7 @@ pub(crate) fn check_root(w: &mut Walk<'_, '_>, r: &RawRoot<'_>) -> RootInfo {
                 .push((o.as_str().to_string(), o.span.clone()));
         }
     }
+    super::prepost::check_root_checks(w, r, &mut info);
     info
 }
 
@@ -552,6 +557,7 @@ fn check_step(
     match ty {
         StepType::Read => {
             w.require_text(&s.text, "text", h, &place);
+            w.unused(&s.shuffle, "shuffle", ty, "chat, spot and question");
             w.unused(&s.contact, "contact", ty, "chat");
             w.unused(&s.messages, "message", ty, "chat");
             w.unused(&s.choices, "choice", ty, "chat");
@@ -668,6 +674,14 @@ fn check_options(w: &mut Walk<'_, '_>, s: &RawStep<'_>, kind: Option<super::mode
     let Some(kind) = kind else { return };
     match kind {
         QuestionKind::Order => {
+            if let Some(sh) = s.shuffle.as_ref().filter(|sh| !sh.v) {
+                w.warn(
+                    "unused-field",
+                    sh.key.clone(),
+                    "`shuffle = false` is ignored in an order question: its options are always shown shuffled".to_string(),
+                    Some("remove `shuffle`: in the order written, the answer would be showing".to_string()),
+                );
+            }
             for o in list {
                 if let Some(c) = &o.correct {
                     w.error_help(
@@ -1019,6 +1033,13 @@ pub(crate) fn compare_module(
         }
         c.str_field(w, "kind", s.kind.as_ref(), t.kind.as_ref(), Some("single"));
         c.str_field(w, "next", s.next.as_ref(), t.next.as_ref(), None);
+        c.bool_field(
+            w,
+            "shuffle",
+            s.shuffle.as_ref(),
+            t.shuffle.as_ref(),
+            Some(true),
+        );
         if let Some(tt) = &t.teaches {
             let sv: Vec<&str> = items(&s.teaches).iter().map(|x| x.as_str()).collect();
             let tv: Vec<&str> = tt.v.iter().map(|x| x.as_str()).collect();

@@ -125,6 +125,17 @@ fn module_file(id: &str, objectives: &[String]) -> String {
     m
 }
 
+/// A module of one question teaching every objective (a pre- or post-check).
+fn check_file(id: &str, objectives: &[String]) -> String {
+    let list: Vec<String> = objectives.iter().map(|o| format!("\"{o}\"")).collect();
+    format!(
+        "id = \"{id}\"\ntitle = \"A check\"\nsummary = \"Made by the docs test.\"\n\n\
+         [[step]]\nid = \"check\"\ntype = \"question\"\ntext = \"Q?\"\nteaches = [{}]\n\
+         [[step.option]]\ntext = \"a\"\ncorrect = true\n[[step.option]]\ntext = \"b\"\ncorrect = false\n",
+        list.join(", ")
+    )
+}
+
 fn locale_course(objectives: &[String]) -> String {
     let mut c = "title = \"Docs\"\nwelcome = \"Welcome.\"\n".to_string();
     if !objectives.is_empty() {
@@ -178,6 +189,11 @@ fn course_for(text: &str, info: &[&str], previous: Option<&str>) -> MemoryCourse
         Kind::Root => {
             let modules = strings(t.get("modules"));
             let objectives = strings(t.get("objectives"));
+            // The pre- and post-check hold only questions.
+            let checks: Vec<&str> = ["pre_check", "post_check"]
+                .iter()
+                .filter_map(|k| t.get(*k).and_then(|v| v.as_str()))
+                .collect();
             c.insert("course.toml", text);
             c.insert("en/course.toml", locale_course(&objectives));
             c.insert("en/resources.toml", RESOURCES);
@@ -187,7 +203,12 @@ fn course_for(text: &str, info: &[&str], previous: Option<&str>) -> MemoryCourse
                 } else {
                     Vec::new()
                 };
-                c.insert(format!("en/{m}.toml"), module_file(m, &objs));
+                let file = if checks.contains(&m.as_str()) {
+                    check_file(m, &objectives)
+                } else {
+                    module_file(m, &objs)
+                };
+                c.insert(format!("en/{m}.toml"), file);
             }
         }
         Kind::LocaleCourse => {

@@ -89,6 +89,11 @@ const CASES: &[Case] = &[
     case("structure-mismatch", E, "structure-mismatch", "fr/m.toml", 9, 11),
     case("structure-mismatch-count", E, "structure-mismatch", "fr/m.toml", 9, 1),
     case("structure-mismatch-id", E, "structure-mismatch", "fr/m.toml", 5, 6),
+    case("pre-check-not-first", E, "pre-check-not-first", "course.toml", 5, 13),
+    case("pre-check-not-questions", E, "pre-check-not-questions", "en/warm-up.toml", 7, 8),
+    case("unknown-module", E, "unknown-module", "course.toml", 5, 13),
+    case("unknown-module-post", E, "unknown-module", "course.toml", 6, 14),
+    case("objective-not-post-checked", W, "objective-not-post-checked", "course.toml", 6, 14),
 ];
 
 /// Every code lint documents; each needs a fixture (`file-too-large` is
@@ -126,6 +131,10 @@ const ALL_CODES: &[&str] = &[
     "text-too-long",
     "control-character",
     "structure-mismatch",
+    "pre-check-not-first",
+    "pre-check-not-questions",
+    "unknown-module",
+    "objective-not-post-checked",
 ];
 
 fn courses() -> PathBuf {
@@ -278,6 +287,49 @@ fn the_formats_fixture_reads_inline_tables_literal_strings_and_crlf() {
         c.resources.items[0].web.as_deref(),
         Some("https://example.org")
     );
+}
+
+#[test]
+fn the_checks_fixture_gives_shuffle_and_the_pre_and_post_check() {
+    let src = CourseSource::Dir(courses().join("valid/checks"));
+    for lang in [None, Some("fr")] {
+        let c = course::load(&src, lang).expect("loads");
+        assert_eq!(c.pre_check.as_deref(), Some("warm-up"));
+        assert_eq!(c.post_check.as_deref(), Some("final-check"));
+        for m in &c.modules {
+            assert!(m.steps[0].shuffle, "{}: shuffled unless the file says no", m.id);
+            assert!(!m.steps[1].shuffle, "{}: `shuffle = false` keeps the order", m.id);
+        }
+    }
+    // Without the fields: no checks, and every step shuffled.
+    let c = course::load(&CourseSource::Dir(courses().join("valid/basic")), None).expect("loads");
+    assert_eq!((c.pre_check, c.post_check), (None, None));
+    assert!(c.modules.iter().flat_map(|m| &m.steps).all(|s| s.shuffle));
+}
+
+#[test]
+fn a_translation_may_not_change_shuffle_and_a_bad_pre_check_stops_loading() {
+    let dir = courses().join("valid/checks");
+    let mut m = course::MemoryCourse::new();
+    let src = CourseSource::Dir(dir);
+    for f in src.files().expect("files") {
+        m.insert(f.clone(), src.read(&f).expect("read").expect("exists"));
+    }
+    let fr = String::from_utf8(m.get("fr/final-check.toml").expect("file").to_vec()).expect("utf-8");
+    m.insert("fr/final-check.toml", fr.replace("shuffle = false", "shuffle = true"));
+    let r = m.lint().expect("lint runs");
+    let d: Vec<_> = r.diagnostics.iter().map(|d| (d.code.as_str(), d.file.as_str(), d.line)).collect();
+    assert_eq!(d, [("structure-mismatch", "fr/final-check.toml", 19)], "{}", listing(&r));
+    let en = String::from_utf8(m.get("en/warm-up.toml").expect("file").to_vec()).expect("utf-8");
+    m.insert("en/warm-up.toml", en.replacen("type = \"question\"", "type = \"read\"", 1));
+    match m.load(None) {
+        Err(LoadError::Invalid(r)) => assert!(
+            r.diagnostics.iter().any(|d| d.code == "pre-check-not-questions"),
+            "{}",
+            listing(&r)
+        ),
+        other => panic!("a pre-check with a read step must not load: {other:?}"),
+    }
 }
 
 // ---------------------------------------------------------------------------
