@@ -297,8 +297,16 @@ fn the_checks_fixture_gives_shuffle_and_the_pre_and_post_check() {
         assert_eq!(c.pre_check.as_deref(), Some("warm-up"));
         assert_eq!(c.post_check.as_deref(), Some("final-check"));
         for m in &c.modules {
-            assert!(m.steps[0].shuffle, "{}: shuffled unless the file says no", m.id);
-            assert!(!m.steps[1].shuffle, "{}: `shuffle = false` keeps the order", m.id);
+            assert!(
+                m.steps[0].shuffle,
+                "{}: shuffled unless the file says no",
+                m.id
+            );
+            assert!(
+                !m.steps[1].shuffle,
+                "{}: `shuffle = false` keeps the order",
+                m.id
+            );
         }
     }
     // Without the fields: no checks, and every step shuffled.
@@ -315,16 +323,34 @@ fn a_translation_may_not_change_shuffle_and_a_bad_pre_check_stops_loading() {
     for f in src.files().expect("files") {
         m.insert(f.clone(), src.read(&f).expect("read").expect("exists"));
     }
-    let fr = String::from_utf8(m.get("fr/final-check.toml").expect("file").to_vec()).expect("utf-8");
-    m.insert("fr/final-check.toml", fr.replace("shuffle = false", "shuffle = true"));
+    let fr =
+        String::from_utf8(m.get("fr/final-check.toml").expect("file").to_vec()).expect("utf-8");
+    m.insert(
+        "fr/final-check.toml",
+        fr.replace("shuffle = false", "shuffle = true"),
+    );
     let r = m.lint().expect("lint runs");
-    let d: Vec<_> = r.diagnostics.iter().map(|d| (d.code.as_str(), d.file.as_str(), d.line)).collect();
-    assert_eq!(d, [("structure-mismatch", "fr/final-check.toml", 19)], "{}", listing(&r));
+    let d: Vec<_> = r
+        .diagnostics
+        .iter()
+        .map(|d| (d.code.as_str(), d.file.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        d,
+        [("structure-mismatch", "fr/final-check.toml", 19)],
+        "{}",
+        listing(&r)
+    );
     let en = String::from_utf8(m.get("en/warm-up.toml").expect("file").to_vec()).expect("utf-8");
-    m.insert("en/warm-up.toml", en.replacen("type = \"question\"", "type = \"read\"", 1));
+    m.insert(
+        "en/warm-up.toml",
+        en.replacen("type = \"question\"", "type = \"read\"", 1),
+    );
     match m.load(None) {
         Err(LoadError::Invalid(r)) => assert!(
-            r.diagnostics.iter().any(|d| d.code == "pre-check-not-questions"),
+            r.diagnostics
+                .iter()
+                .any(|d| d.code == "pre-check-not-questions"),
             "{}",
             listing(&r)
         ),
