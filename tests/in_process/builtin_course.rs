@@ -215,3 +215,139 @@ fn french_is_complete_and_canadian_help_is_french() {
             .any(|r| r.phone.as_deref() == Some("9-8-8") || r.name.contains("9-8-8"))
     );
 }
+
+/// The phone-like numbers (digit runs, with spaces or dashes inside) of a
+/// bullet line such as "- Suisse : 147 (Pro Juventute), jour et nuit."
+fn numbers_in(line: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        let t = cur.trim_end_matches([' ', '-']).to_string();
+        if t.chars().filter(char::is_ascii_digit).count() >= 3 {
+            out.push(t);
+        }
+        cur.clear();
+    };
+    for c in line.chars() {
+        if c.is_ascii_digit() || (!cur.is_empty() && (c == ' ' || c == '-')) {
+            cur.push(c);
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn verified_digits() -> HashSet<String> {
+    let list = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/verified_numbers.txt"),
+    )
+    .expect("verified list");
+    list.lines()
+        .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
+        .map(|n| n.chars().filter(char::is_ascii_digit).collect())
+        .collect()
+}
+
+/// The pages that mention self-harm list crisis lines right there: each
+/// number on them is verified, and learners anywhere are pointed to Child
+/// Helpline International.
+#[test]
+fn self_harm_pages_give_verified_lines_and_a_way_for_anywhere() {
+    let verified = verified_digits();
+    for lang in ["en", "fr"] {
+        let c = course::load(&CourseSource::Embedded, Some(lang)).expect("loads");
+        for (module, step) in [
+            ("life-after-images", "when-it-feels-too-much"),
+            ("helping-a-friend", "if-they-might-hurt-themselves"),
+        ] {
+            let m = c.module(module).expect(module);
+            let s = &m.steps[m.step_index(step).expect(step)];
+            let StepKind::Read { text } = &s.kind else {
+                panic!("{step} is a page")
+            };
+            assert!(
+                text.contains("childhelplineinternational.org"),
+                "{lang} {step}: Child Helpline International"
+            );
+            let mut lines = 0;
+            for line in text.lines().filter(|l| l.starts_with("- ")) {
+                for n in numbers_in(line) {
+                    lines += 1;
+                    let d: String = n.chars().filter(char::is_ascii_digit).collect();
+                    assert!(
+                        verified.contains(&d),
+                        "{lang} {step}: {n:?} is not in tests/verified_numbers.txt"
+                    );
+                }
+            }
+            assert!(lines >= 4, "{lang} {step}: only {lines} numbers");
+        }
+    }
+}
+
+/// Generic lists (any country) give a reachable service and do not promise
+/// on behalf of every police force that the learner is not in trouble.
+#[test]
+fn generic_help_reaches_anywhere_and_attributes_the_police() {
+    for lang in ["en", "fr"] {
+        let c = course::load(&CourseSource::Embedded, Some(lang)).expect("loads");
+        let chi = c
+            .resources
+            .items
+            .iter()
+            .find(|r| r.name.contains("Child Helpline International"))
+            .expect("Child Helpline International");
+        assert_eq!(
+            chi.web.as_deref(),
+            Some("https://childhelplineinternational.org")
+        );
+        for r in &c.resources.items {
+            for unattributed in ["You are not in trouble", "Tu n'auras pas d'ennuis"] {
+                assert!(!r.about.contains(unattributed), "{lang}: {}", r.name);
+            }
+        }
+        assert!(
+            c.resources
+                .items
+                .iter()
+                .any(|r| r.about.contains("Police in Canada") || r.about.contains("polices du Canada"))
+        );
+    }
+}
+
+/// French-speaking learners in Europe get their own country's services, and
+/// Québec learners get Kids Help Phone by its French name.
+#[test]
+fn french_regions_have_their_own_help_lines() {
+    let want: &[(&str, &str, &str)] = &[
+        ("fr-FR", "3018", "3018"),
+        ("fr-FR", "119", "119"),
+        ("fr-FR", "3114", "3114"),
+        ("fr-BE", "Child Focus", "116 000"),
+        ("fr-CH", "147", "147"),
+        ("fr-LU", "BEE SECURE", "8002 1234"),
+        ("fr-CA", "Jeunesse, J'écoute", "1 800 668-6868"),
+    ];
+    for (tag, name, phone) in want {
+        let c = course::load(&CourseSource::Embedded, Some(tag)).expect("loads");
+        assert!(
+            c.resources
+                .items
+                .iter()
+                .any(|r| r.name.contains(name) && r.phone.as_deref() == Some(phone)),
+            "{tag}: {name} {phone}"
+        );
+        assert!(c.modules.iter().all(|m| m.translated), "{tag}: French modules");
+    }
+    let ca = course::load(&CourseSource::Embedded, Some("fr-CA")).expect("loads");
+    assert!(
+        !ca.resources
+            .items
+            .iter()
+            .any(|r| r.name.contains("Kids Help Phone")),
+        "fr-CA names Jeunesse, J'écoute in French"
+    );
+}
