@@ -313,7 +313,8 @@ fn generic_help_reaches_anywhere_and_attributes_the_police() {
             c.resources
                 .items
                 .iter()
-                .any(|r| r.about.contains("Police in Canada") || r.about.contains("polices du Canada"))
+                .any(|r| r.about.contains("Police in Canada")
+                    || r.about.contains("polices du Canada"))
         );
     }
 }
@@ -340,7 +341,10 @@ fn french_regions_have_their_own_help_lines() {
                 .any(|r| r.name.contains(name) && r.phone.as_deref() == Some(phone)),
             "{tag}: {name} {phone}"
         );
-        assert!(c.modules.iter().all(|m| m.translated), "{tag}: French modules");
+        assert!(
+            c.modules.iter().all(|m| m.translated),
+            "{tag}: French modules"
+        );
     }
     let ca = course::load(&CourseSource::Embedded, Some("fr-CA")).expect("loads");
     assert!(
