@@ -2,6 +2,7 @@
 //! chain), lint rules and diagnostics.
 
 pub mod diagnostic;
+pub mod fields;
 pub mod locale;
 pub mod model;
 pub mod source;

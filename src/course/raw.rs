@@ -15,6 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Severity};
+use super::fields;
 use super::source::{MAX_FILE_BYTES, SourceError};
 use crate::text;
 
@@ -384,9 +385,10 @@ impl<'s, 't> Walk<'s, 't> {
         self.file.line_col(offset).0
     }
 
-    fn unknown_field(&mut self, header: usize, key: &Key<'t>, known: &[&'static str]) {
+    fn unknown_field(&mut self, header: usize, key: &Key<'t>, table: &fields::Table) {
         let name = key.get_ref();
-        match suggest(name, known) {
+        let known = table.names();
+        match suggest(name, &known) {
             Some(s) => {
                 self.mark_bad(header, s);
                 self.error_help(
@@ -726,7 +728,7 @@ pub(crate) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = name.to_lowercase().replace('-', "_");
     let mut best: Option<(usize, &str)> = None;
     for k in known {
-        let d = osa_distance(&lower, k);
+        let d = strsim::osa_distance(&lower, k);
         let limit = (k.chars().count() / 3).max(1);
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, k));
@@ -735,69 +737,8 @@ pub(crate) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     best.map(|(_, k)| k)
 }
 
-/// Optimal string alignment distance (Levenshtein plus transpositions).
-pub(crate) fn osa_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[n][m]
-}
-
 // ---------------------------------------------------------------------------
 // Raw tables, one struct per table kind
-
-pub(crate) const ROOT_FIELDS: &[&str] = &[
-    "id",
-    "source_locale",
-    "modules",
-    "objectives",
-    "pre_check",
-    "post_check",
-];
-pub(crate) const LOCALE_COURSE_FIELDS: &[&str] = &["title", "welcome", "finish", "objectives"];
-pub(crate) const RESOURCES_FIELDS: &[&str] = &["intro", "resource"];
-pub(crate) const RESOURCE_FIELDS: &[&str] = &["name", "about", "web", "phone", "sms", "hours"];
-pub(crate) const MODULE_FIELDS: &[&str] =
-    &["id", "title", "summary", "minutes", "content_note", "step"];
-pub(crate) const STEP_FIELDS: &[&str] = &[
-    "id",
-    "type",
-    "title",
-    "text",
-    "teaches",
-    "shuffle",
-    "next",
-    "contact",
-    "message",
-    "choice",
-    "kind",
-    "explanation",
-    "item",
-    "option",
-];
-pub(crate) const MESSAGE_FIELDS: &[&str] = &["from", "text", "sign", "why"];
-pub(crate) const CHOICE_FIELDS: &[&str] = &["text", "safe", "feedback", "next"];
-pub(crate) const ITEM_FIELDS: &[&str] = &["text", "sign", "why"];
-pub(crate) const OPTION_FIELDS: &[&str] = &["text", "correct", "feedback"];
 
 /// The root `course.toml`.
 #[derive(Debug, Default)]
@@ -937,7 +878,7 @@ impl<'t> Walk<'_, 't> {
                 ),
                 "pre_check" => put!(self, h, r.pre_check, "pre_check", self.string(&k, v)),
                 "post_check" => put!(self, h, r.post_check, "post_check", self.string(&k, v)),
-                _ => self.unknown_field(h, &k, ROOT_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::ROOT),
             }
         }
         r
@@ -994,7 +935,7 @@ impl<'t> Walk<'_, 't> {
                         ),
                     }
                 }
-                _ => self.unknown_field(h, &k, LOCALE_COURSE_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::COURSE_TEXT),
             }
         }
         r
@@ -1010,7 +951,7 @@ impl<'t> Walk<'_, 't> {
                     r.resources =
                         self.table_array(&k, v, "[[resource]]", |w, h, t| w.resource(h, t))
                 }
-                _ => self.unknown_field(h, &k, RESOURCES_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::RESOURCES),
             }
         }
         r
@@ -1030,7 +971,7 @@ impl<'t> Walk<'_, 't> {
                 "phone" => put!(self, h, r.phone, "phone", self.text(&k, v, TextKind::Body)),
                 "sms" => put!(self, h, r.sms, "sms", self.text(&k, v, TextKind::Body)),
                 "hours" => put!(self, h, r.hours, "hours", self.text(&k, v, TextKind::Body)),
-                _ => self.unknown_field(h, &k, RESOURCE_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::RESOURCE),
             }
         }
         r
@@ -1065,7 +1006,7 @@ impl<'t> Walk<'_, 't> {
                     "step",
                     self.table_array(&k, v, "[[step]]", |w, h, t| w.step(h, t))
                 ),
-                _ => self.unknown_field(h, &k, MODULE_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::MODULE),
             }
         }
         m
@@ -1129,7 +1070,7 @@ impl<'t> Walk<'_, 't> {
                     "option",
                     self.table_array(&k, v, "[[step.option]]", |w, h, t| w.option(h, t))
                 ),
-                _ => self.unknown_field(h, &k, STEP_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::STEP),
             }
         }
         s
@@ -1147,7 +1088,7 @@ impl<'t> Walk<'_, 't> {
                 "text" => put!(self, h, m.text, "text", self.text(&k, v, TextKind::Body)),
                 "sign" => put!(self, h, m.sign, "sign", self.boolean(&k, v)),
                 "why" => put!(self, h, m.why, "why", self.text(&k, v, TextKind::Body)),
-                _ => self.unknown_field(h, &k, MESSAGE_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::MESSAGE),
             }
         }
         m
@@ -1171,7 +1112,7 @@ impl<'t> Walk<'_, 't> {
                     self.text(&k, v, TextKind::Body)
                 ),
                 "next" => put!(self, h, c.next, "next", self.string(&k, v)),
-                _ => self.unknown_field(h, &k, CHOICE_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::CHOICE),
             }
         }
         c
@@ -1188,7 +1129,7 @@ impl<'t> Walk<'_, 't> {
                 "text" => put!(self, h, i.text, "text", self.text(&k, v, TextKind::Body)),
                 "sign" => put!(self, h, i.sign, "sign", self.boolean(&k, v)),
                 "why" => put!(self, h, i.why, "why", self.text(&k, v, TextKind::Body)),
-                _ => self.unknown_field(h, &k, ITEM_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::ITEM),
             }
         }
         i
@@ -1211,7 +1152,7 @@ impl<'t> Walk<'_, 't> {
                     "feedback",
                     self.text(&k, v, TextKind::Body)
                 ),
-                _ => self.unknown_field(h, &k, OPTION_FIELDS),
+                _ => self.unknown_field(h, &k, &fields::OPTION),
             }
         }
         o
@@ -1235,14 +1176,69 @@ mod tests {
         assert_eq!(f.line_col(5), (2, 2));
     }
 
+    /// A TOML value of every declared field of `t`, as an inline table.
+    fn every_field(t: &fields::Table) -> String {
+        use fields::Kind;
+        let parts: Vec<String> = t
+            .fields
+            .iter()
+            .map(|f| {
+                let v = match f.kind {
+                    Kind::Str | Kind::Title | Kind::Body => "\"x\"".to_string(),
+                    Kind::Bool => "true".to_string(),
+                    Kind::Int => "1".to_string(),
+                    Kind::StrList => "[\"x\"]".to_string(),
+                    Kind::TitleMap => "{ a = \"x\" }".to_string(),
+                    Kind::Tables(sub) => format!("[{}]", every_field(sub)),
+                };
+                format!("{} = {v}", f.name)
+            })
+            .collect();
+        format!("{{ {} }}", parts.join(", "))
+    }
+
+    #[test]
+    fn the_walker_knows_every_declared_field() {
+        use fields::FileKind;
+        for kind in [FileKind::Root, FileKind::CourseText, FileKind::Resources, FileKind::Module] {
+            let inline = every_field(kind.table());
+            let doc = format!("doc = {inline}");
+            let parsed: toml::Table = toml::from_str(&doc).expect("parses");
+            let body = toml::to_string(&parsed["doc"]).expect("writes");
+            let f = SourceFile::new("x.toml", &body);
+            let mut sink = Sink::default();
+            let t = parse(&f, &mut sink).expect("valid TOML");
+            let mut w = Walk::new(&mut sink, &f);
+            match kind {
+                FileKind::Root => drop(w.root(t)),
+                FileKind::CourseText => drop(w.course_text(t)),
+                FileKind::Resources => drop(w.resources(t)),
+                FileKind::Module => drop(w.module(t)),
+            }
+            let unknown: Vec<&str> = sink
+                .diags
+                .iter()
+                .filter(|d| d.code == "unknown-field" || d.code == "wrong-type")
+                .map(|d| d.message.as_str())
+                .collect();
+            assert!(unknown.is_empty(), "{kind:?}: {unknown:?}\n{body}");
+        }
+    }
+
     #[test]
     fn suggestions() {
-        let step = STEP_FIELDS;
-        assert_eq!(suggest("feedbak", CHOICE_FIELDS), Some("feedback"));
+        let step = &fields::STEP.names();
+        assert_eq!(
+            suggest("feedbak", &fields::CHOICE.names()),
+            Some("feedback")
+        );
         assert_eq!(suggest("titel", step), Some("title"));
         assert_eq!(suggest("options", step), Some("option"));
         assert_eq!(suggest("Title", step), Some("title"));
-        assert_eq!(suggest("source-locale", ROOT_FIELDS), Some("source_locale"));
+        assert_eq!(
+            suggest("source-locale", &fields::ROOT.names()),
+            Some("source_locale")
+        );
         assert_eq!(suggest("zzzzzz", step), None);
     }
 
