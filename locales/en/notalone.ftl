@@ -184,7 +184,7 @@ tui-help-keys = Keys
 tui-help-key-move = ↑ ↓ or j k: move the highlight
 tui-help-key-enter = Enter: choose, check or continue
 tui-help-key-space = Space: select or unselect
-tui-help-key-digits = 1 to 9: pick an option by its number
+tui-help-key-digits = 1 to 9: select an item by its number (Enter confirms)
 tui-help-key-move-item = Shift+↑ ↓ or u d: move an item, when putting things in order
 tui-help-key-scroll = PgUp PgDn: scroll a long page
 tui-help-key-esc = Esc: back to the list of modules
@@ -208,6 +208,39 @@ tui-watch-reloaded = Course reloaded: your changes are shown.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+tui-keys-first-last = Home End first, last
+tui-keys-top-bottom = Home End top, end
+tui-keys-page-move = PgUp PgDn page
+tui-keys-erase = ⌫ erase
+tui-keys-clear = Esc clear
+tui-help-key-move-arrows = ↑ ↓: move the highlight
+tui-help-key-first-last = Home, End: the first or the last item
+tui-help-key-scroll-lines = ↑ ↓ or j k: scroll a line
+tui-help-key-top-bottom = Home, End: the top or the end of the page
+tui-help-key-page-move = PgUp PgDn: move the highlight a page
+tui-help-key-enter-profile = Enter: open the highlighted nickname, or make the one you typed
+tui-help-key-erase = Backspace: erase the last letter
+tui-help-key-clear = Esc: clear what you typed
+tui-help-key-help-f1 = F1 or ?: this help
+tui-help-key-interrupt = Ctrl+C: quit. Your progress is already saved.
+tui-help-key-enter-open = Enter: open the highlighted module
+tui-help-key-enter-choose = Enter: choose the highlighted answer
+tui-help-key-enter-continue = Enter: go on
+tui-help-key-reveal = Enter or Space: show the next message
+tui-help-key-mark = Space: mark or unmark the highlighted message
+tui-help-key-enter-flags = Enter: done marking (choose "None of these" if nothing worries you)
+tui-help-key-enter-check = Enter: check your answer
+tui-help-key-enter-summary = Enter or Esc: back to the list of modules
+tui-help-key-close = Esc or q: close this screen
+tui-help-key-enter-apply = Enter: use the highlighted setting
+tui-help-key-close-help = Esc, q or h: close this help
+tui-more-below = ▼ More below: PgDn
+tui-more-above = ▲ More above: PgUp
+tui-quit-saved = Your progress is saved. See you next time.
+tui-quit-not-saved = Your progress could not be saved on this computer.
+tui-home-profile = Nickname: { $name }
+tui-profile-find = Type your nickname to find it in the list, or type a new one. Then press Enter.
+tui-profile-make = Make the new nickname “{ $name }”
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 #

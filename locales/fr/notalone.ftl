@@ -209,6 +209,39 @@ tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+tui-keys-first-last = Début Fin premier, dernier
+tui-keys-top-bottom = Début Fin haut, bas
+tui-keys-page-move = PgUp PgDn page
+tui-keys-erase = ⌫ effacer
+tui-keys-clear = Échap vider
+tui-help-key-move-arrows = ↑ ↓ : déplacer la sélection
+tui-help-key-first-last = Début, Fin : le premier ou le dernier élément
+tui-help-key-scroll-lines = ↑ ↓ ou j k : faire défiler d'une ligne
+tui-help-key-top-bottom = Début, Fin : le haut ou le bas de la page
+tui-help-key-page-move = PgUp PgDn : déplacer la sélection d'une page
+tui-help-key-enter-profile = Entrée : ouvrir le pseudo sélectionné, ou créer celui que tu as tapé
+tui-help-key-erase = Retour arrière : effacer la dernière lettre
+tui-help-key-clear = Échap : effacer ce que tu as tapé
+tui-help-key-help-f1 = F1 ou ? : cette aide
+tui-help-key-interrupt = Ctrl+C : quitter. Ta progression est déjà enregistrée.
+tui-help-key-enter-open = Entrée : ouvrir le module sélectionné
+tui-help-key-enter-choose = Entrée : choisir la réponse sélectionnée
+tui-help-key-enter-continue = Entrée : continuer
+tui-help-key-reveal = Entrée ou Espace : afficher le message suivant
+tui-help-key-mark = Espace : marquer ou démarquer le message sélectionné
+tui-help-key-enter-flags = Entrée : fini de marquer (choisis « Aucun de ceux-là » si rien ne t'inquiète)
+tui-help-key-enter-check = Entrée : vérifier ta réponse
+tui-help-key-enter-summary = Entrée ou Échap : revenir à la liste des modules
+tui-help-key-close = Échap ou q : fermer cet écran
+tui-help-key-enter-apply = Entrée : appliquer le réglage sélectionné
+tui-help-key-close-help = Échap, q ou h : fermer cette aide
+tui-more-below = ▼ La suite plus bas : PgDn
+tui-more-above = ▲ Le début plus haut : PgUp
+tui-quit-saved = Ta progression est enregistrée. À bientôt !
+tui-quit-not-saved = Ta progression n'a pas pu être enregistrée sur cet ordinateur.
+tui-home-profile = Pseudo : { $name }
+tui-profile-find = Tape ton pseudo pour le trouver dans la liste, ou tapes-en un nouveau. Puis appuie sur Entrée.
+tui-profile-make = Créer le nouveau pseudo « { $name } »
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 #

@@ -4,22 +4,21 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
+use ratatui::layout::Position;
 
-use super::doc::{Scrolled, Target};
+use super::bindings::{self, Action, Mode};
+use super::course_keys;
 use super::keys::{self, Key};
+use super::profile_field::{ProfileState, Row};
+use super::scroll::{RenderInfo, ScrollState, ScrollTo, ViewKey};
 use super::theme::{Theme, ThemeName};
 use super::{AppContext, TuiOptions};
 use crate::course::StepKind;
 use crate::i18n::num;
 use crate::session::{ChatPhase, Hint, Input, Screen, Session, StepState};
 use crate::text::sanitize_line;
-
-/// Longest nickname the text field takes (the context validates further).
-const MAX_NICKNAME_CHARS: usize = 64;
 
 /// What the loop does after an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,49 +38,11 @@ pub(crate) enum Stage {
     Course(Box<Session>),
 }
 
-/// The profile picker.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ProfileState {
-    pub names: Vec<String>,
-    /// Highlighted row; `names.len()` is "make a new nickname".
-    pub cursor: usize,
-    /// The nickname being typed, when the text field is open.
-    pub typing: Option<String>,
-    /// Why the last nickname was not taken (already translated).
-    pub error: Option<String>,
-}
-
 /// A screen drawn over the current one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Overlay {
     Help,
     Settings { cursor: usize },
-}
-
-/// Identifies what is on screen, so scroll positions reset when it changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct ViewKey {
-    overlay: u8,
-    screen: u8,
-    module: usize,
-    step: usize,
-    phase: u8,
-}
-
-/// The scroll position of the body.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct ScrollState {
-    pub key: Option<ViewKey>,
-    pub offset: usize,
-    /// The learner scrolled: stop following the highlight until the next input.
-    pub manual: bool,
-}
-
-/// What the last draw learned (for scrolling and mouse clicks).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct RenderInfo {
-    pub body: Scrolled,
-    pub hits: Vec<(Rect, Target)>,
 }
 
 /// The full UI's state.
@@ -103,21 +64,22 @@ pub struct App {
     /// Live preview: the course on disk has errors; these diagnostics are
     /// shown in place of every screen until a reload succeeds.
     pub(crate) broken: Option<String>,
+    /// The languages settings offers (tag, name), asked of the host when
+    /// settings opens, never while drawing.
+    pub(crate) languages: Vec<(String, String)>,
+    /// The nickname whose profile is open.
+    pub(crate) profile: Option<String>,
+    /// The regional tag the course opened in (`en-GB`): choosing its
+    /// language again keeps the region (and its help lines).
+    region: Option<String>,
 }
 
 impl App {
     /// Start on the profile picker, or straight in the course when
     /// `opts.profile` names a profile that opens.
     pub fn new(ctx: &mut dyn AppContext, opts: &TuiOptions) -> App {
-        let names: Vec<String> = ctx.profiles().iter().map(|n| sanitize_line(n)).collect();
-        let typing = names.is_empty().then(String::new);
         let mut app = App {
-            stage: Stage::Profile(ProfileState {
-                names,
-                cursor: 0,
-                typing,
-                error: None,
-            }),
+            stage: Stage::Profile(ProfileState::new(ctx.profiles())),
             overlays: Vec::new(),
             theme_name: ThemeName::Default,
             no_color: opts.no_color,
@@ -129,6 +91,9 @@ impl App {
             colour_flag: None,
             opened: 0,
             broken: None,
+            languages: Vec::new(),
+            profile: None,
+            region: None,
         };
         if let Some(p) = &opts.profile {
             app.open_profile(p, ctx);
@@ -223,63 +188,46 @@ impl App {
         self.broken.as_deref()
     }
 
+    /// What is on screen (scroll positions reset when it changes).
     pub(crate) fn view_key(&self) -> ViewKey {
-        let mut k = ViewKey::default();
+        let mode = self.mode();
+        let place = match (&self.stage, mode) {
+            (_, Mode::Help | Mode::Settings | Mode::Broken) => String::new(),
+            (Stage::Course(s), _) => match s.screen() {
+                Screen::Note { module, .. } | Screen::Summary { module } => format!("{module}"),
+                Screen::Step { module, step, .. } => format!("{module}/{step}"),
+                Screen::Home { .. } => String::new(),
+            },
+            (Stage::Profile(_), _) => String::new(),
+        };
+        ViewKey(format!("{mode:?}@{place}"))
+    }
+
+    /// The table of keys in use now.
+    pub(crate) fn mode(&self) -> Mode {
         if self.broken.is_some() {
-            k.overlay = 3;
-            return k;
+            return Mode::Broken;
         }
         match self.overlays.last() {
-            Some(Overlay::Help) => {
-                k.overlay = 1;
-                return k;
-            }
-            Some(Overlay::Settings { .. }) => {
-                k.overlay = 2;
-                return k;
-            }
-            None => {}
+            Some(Overlay::Help) => Mode::Help,
+            Some(Overlay::Settings { .. }) => Mode::Settings,
+            None => self.mode_below(),
+        }
+    }
+
+    /// The mode under the help overlay (the keys its list explains).
+    pub(crate) fn mode_below(&self) -> Mode {
+        let under = self.overlays.len().saturating_sub(1);
+        if matches!(
+            self.overlays.get(..under),
+            Some([.., Overlay::Settings { .. }])
+        ) {
+            return Mode::Settings;
         }
         match &self.stage {
-            Stage::Profile(p) => {
-                k.screen = 1;
-                k.phase = u8::from(p.typing.is_some());
-            }
-            Stage::Course(s) => match s.screen() {
-                Screen::Home { .. } => k.screen = 2,
-                Screen::Note { module, .. } => {
-                    k.screen = 3;
-                    k.module = *module;
-                }
-                Screen::Summary { module } => {
-                    k.screen = 4;
-                    k.module = *module;
-                }
-                Screen::Step {
-                    module,
-                    step,
-                    state,
-                } => {
-                    k.screen = 5;
-                    k.module = *module;
-                    k.step = *step;
-                    k.phase = match state {
-                        StepState::Read => 0,
-                        StepState::Chat(c) => match c.phase {
-                            ChatPhase::Reveal => 1,
-                            ChatPhase::Flag => 2,
-                            ChatPhase::Signs => 3,
-                            ChatPhase::Choose => 4,
-                            ChatPhase::Feedback { .. } => 5,
-                            ChatPhase::Done => 6,
-                        },
-                        StepState::Spot(s) => 10 + u8::from(s.submitted),
-                        StepState::Question(q) => 20 + u8::from(q.submitted),
-                    };
-                }
-            },
+            Stage::Profile(_) => Mode::Profile,
+            Stage::Course(s) => course_keys::mode(s),
         }
-        k
     }
 
     /// Apply one terminal event.
@@ -295,44 +243,15 @@ impl App {
         }
     }
 
-    fn typing(&self) -> bool {
-        self.overlays.is_empty() && matches!(&self.stage, Stage::Profile(p) if p.typing.is_some())
-    }
-
     fn on_key(&mut self, k: &KeyEvent, ctx: &mut dyn AppContext) -> Flow {
-        let key = keys::normalise(k);
-        if key == Key::Interrupt {
-            return Flow::Quit;
-        }
+        let mode = self.mode();
+        let key = keys::normalise(k, mode.types_text());
         // A notice or hint is shown until the next key.
         let cleared = self.notice.take().is_some() | self.hint.take().is_some();
-        let flow = if self.broken.is_some() {
-            // Only scrolling and quitting until the course is fixed.
-            match key {
-                Key::Quit => Flow::Quit,
-                Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Top | Key::Bottom => {
-                    self.scroll_by(key)
-                }
-                _ => Flow::Idle,
-            }
-        } else if self.typing() {
-            self.on_typing_key(k, ctx)
-        } else {
-            match self.overlays.last().copied() {
-                Some(Overlay::Help) => self.on_help_key(key),
-                Some(Overlay::Settings { cursor }) => self.on_settings_key(key, cursor, ctx),
-                None => match key {
-                    Key::Quit => Flow::Quit,
-                    Key::Help => {
-                        self.overlays.push(Overlay::Help);
-                        Flow::Redraw
-                    }
-                    _ => match self.stage {
-                        Stage::Profile(_) => self.on_profile_key(key, ctx),
-                        Stage::Course(_) => self.on_course_key(key, ctx),
-                    },
-                },
-            }
+        let flow = match (bindings::action(mode, key), key) {
+            (Some(a), _) => self.act(a, key, ctx),
+            (None, Key::Char(c)) => self.type_char(c),
+            (None, _) => Flow::Idle,
         };
         if cleared && flow == Flow::Idle {
             Flow::Redraw
@@ -341,73 +260,109 @@ impl App {
         }
     }
 
+    /// Carry out what a binding says.
+    fn act(&mut self, action: Action, key: Key, ctx: &mut dyn AppContext) -> Flow {
+        let scroll = |app: &mut App, to: ScrollTo| {
+            if app.scroll.by(&app.last, to) {
+                Flow::Redraw
+            } else {
+                Flow::Idle
+            }
+        };
+        match action {
+            Action::Quit => return Flow::Quit,
+            Action::Help => {
+                self.overlays.push(Overlay::Help);
+                return Flow::Redraw;
+            }
+            Action::Close => {
+                self.overlays.pop();
+                return Flow::Redraw;
+            }
+            Action::Settings => {
+                self.open_settings(ctx);
+                return Flow::Redraw;
+            }
+            Action::ScrollUp => return scroll(self, ScrollTo::LineUp),
+            Action::ScrollDown => return scroll(self, ScrollTo::LineDown),
+            Action::ScrollPageUp => return scroll(self, ScrollTo::PageUp),
+            Action::ScrollPageDown => return scroll(self, ScrollTo::PageDown),
+            Action::ScrollTop => return scroll(self, ScrollTo::Top),
+            Action::ScrollBottom => return scroll(self, ScrollTo::Bottom),
+            _ => {}
+        }
+        let digit = match key {
+            Key::Digit(i) => Some(i),
+            _ => None,
+        };
+        match self.mode() {
+            Mode::Profile => self.profile_action(action, ctx),
+            Mode::Settings => self.settings_action(action, digit, ctx),
+            Mode::Help | Mode::Broken => Flow::Idle,
+            _ => {
+                let len = self.list_len();
+                let Stage::Course(s) = &self.stage else {
+                    return Flow::Idle;
+                };
+                let inputs = course_keys::inputs(s, action, digit, len);
+                for i in inputs {
+                    self.input(i, ctx);
+                }
+                self.scroll.follow();
+                Flow::Redraw
+            }
+        }
+    }
+
+    fn type_char(&mut self, c: char) -> Flow {
+        match &mut self.stage {
+            Stage::Profile(p) if self.overlays.is_empty() && self.broken.is_none() => {
+                if p.type_char(c) {
+                    self.scroll.follow();
+                    Flow::Redraw
+                } else {
+                    Flow::Idle
+                }
+            }
+            _ => Flow::Idle,
+        }
+    }
+
     fn on_paste(&mut self, text: &str) -> Flow {
-        if self.broken.is_some() || !self.typing() {
+        if self.mode() != Mode::Profile {
             return Flow::Idle;
         }
-        if let Stage::Profile(p) = &mut self.stage
-            && let Some(t) = &mut p.typing
-        {
-            for c in sanitize_line(text).chars() {
-                if t.chars().count() >= MAX_NICKNAME_CHARS {
-                    break;
-                }
-                t.push(c);
-            }
-            p.error = None;
+        if let Stage::Profile(p) = &mut self.stage {
+            p.paste(text);
         }
         Flow::Redraw
     }
 
-    fn on_typing_key(&mut self, k: &KeyEvent, ctx: &mut dyn AppContext) -> Flow {
+    fn profile_action(&mut self, action: Action, ctx: &mut dyn AppContext) -> Flow {
+        let page = self.last.page() as isize;
         let Stage::Profile(p) = &mut self.stage else {
             return Flow::Idle;
         };
-        let Some(t) = &mut p.typing else {
-            return Flow::Idle;
-        };
-        match k.code {
-            // `?` cannot be part of a nickname: it opens help here too
-            // (some terminals keep F1 for themselves).
-            KeyCode::F(1) | KeyCode::Char('?') => {
-                self.overlays.push(Overlay::Help);
-                Flow::Redraw
-            }
-            KeyCode::Esc => {
-                if p.names.is_empty() {
-                    return Flow::Idle;
-                }
-                p.typing = None;
-                p.error = None;
-                Flow::Redraw
-            }
-            KeyCode::Enter => {
-                let name = t.clone();
+        match action {
+            Action::Up => p.move_by(-1),
+            Action::Down => p.move_by(1),
+            Action::PageUp => p.move_by(-page),
+            Action::PageDown => p.move_by(page),
+            Action::First => p.first(),
+            Action::Last => p.last(),
+            Action::Erase => p.erase(),
+            Action::Clear => p.clear(),
+            Action::Confirm => {
+                let name = match p.highlighted() {
+                    Some(Row::Name(n)) => n.to_string(),
+                    Some(Row::New) | None => p.typed.clone(),
+                };
                 self.open_profile(&name, ctx);
-                Flow::Redraw
             }
-            KeyCode::Backspace => {
-                if let Some((i, _)) = t.grapheme_indices(true).next_back() {
-                    t.truncate(i);
-                }
-                p.error = None;
-                Flow::Redraw
-            }
-            KeyCode::Char(c)
-                if !k
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    && !c.is_control()
-                    && !crate::text::is_forbidden_char(c) =>
-            {
-                if t.chars().count() < MAX_NICKNAME_CHARS {
-                    t.push(c);
-                }
-                p.error = None;
-                Flow::Redraw
-            }
-            _ => Flow::Idle,
+            _ => return Flow::Idle,
         }
+        self.scroll.follow();
+        Flow::Redraw
     }
 
     /// Validate and open a profile; on failure, stay on the picker with the reason.
@@ -421,8 +376,11 @@ impl App {
                     self.notice = notice
                         .or_else(|| ctx.take_notice())
                         .map(|n| sanitize_line(&n));
+                    let locale = &session.course().locale;
+                    self.region = locale.contains('-').then(|| locale.clone());
                     self.stage = Stage::Course(Box::new(session));
                     self.overlays.clear();
+                    self.profile = Some(sanitize_line(&nick));
                     self.opened += 1;
                     return;
                 }
@@ -434,181 +392,101 @@ impl App {
         };
         if let Stage::Profile(p) = &mut self.stage {
             p.error = Some(err);
-            if p.typing.is_none() {
-                p.typing = Some(sanitize_line(name));
-            }
         }
     }
 
-    fn on_help_key(&mut self, key: Key) -> Flow {
-        match key {
-            Key::Esc | Key::Help | Key::Enter => {
-                self.overlays.pop();
-                Flow::Redraw
-            }
-            Key::Quit => Flow::Quit,
-            Key::Up | Key::Down | Key::PageUp | Key::PageDown | Key::Top | Key::Bottom => {
-                self.scroll_by(key)
-            }
-            _ => Flow::Idle,
-        }
+    /// The language in use, as settings marks it: an exact tag, else the
+    /// language of a regional one (`en` for `en-GB`).
+    pub(crate) fn language_in_use(&self) -> Option<usize> {
+        let s = self.session()?;
+        let current = s.course().locale.as_str();
+        self.languages
+            .iter()
+            .position(|(tag, _)| tag == current)
+            .or_else(|| {
+                self.languages
+                    .iter()
+                    .position(|(tag, _)| current.starts_with(&format!("{tag}-")))
+            })
     }
 
-    fn on_settings_key(&mut self, key: Key, cursor: usize, ctx: &mut dyn AppContext) -> Flow {
-        let n = ctx.languages().len() + ThemeName::ALL.len();
-        let set = |app: &mut App, c: usize| {
-            if let Some(Overlay::Settings { cursor }) = app.overlays.last_mut() {
-                *cursor = c;
-            }
-            app.scroll.manual = false;
-            Flow::Redraw
-        };
-        match key {
-            Key::Esc | Key::Settings => {
-                self.overlays.pop();
-                Flow::Redraw
-            }
-            Key::Quit => Flow::Quit,
-            Key::Help => {
-                self.overlays.push(Overlay::Help);
-                Flow::Redraw
-            }
-            Key::Up => set(self, cursor.saturating_sub(1)),
-            Key::Down => set(self, (cursor + 1).min(n.saturating_sub(1))),
-            Key::Digit(i) if i < n => {
-                set(self, i);
-                self.apply_setting(i, ctx)
-            }
-            Key::Enter | Key::Space => self.apply_setting(cursor, ctx),
-            Key::PageUp | Key::PageDown | Key::Top | Key::Bottom => self.scroll_by(key),
-            _ => Flow::Idle,
-        }
+    fn open_settings(&mut self, ctx: &dyn AppContext) {
+        self.languages = ctx.languages();
+        let cursor = self.language_in_use().unwrap_or(0);
+        self.overlays.push(Overlay::Settings { cursor });
+        self.scroll.follow();
     }
 
-    /// Use settings entry `i`: a language, then the themes.
-    fn apply_setting(&mut self, i: usize, ctx: &mut dyn AppContext) -> Flow {
-        let langs = ctx.languages();
-        let Stage::Course(session) = &mut self.stage else {
+    fn settings_action(
+        &mut self,
+        action: Action,
+        digit: Option<usize>,
+        ctx: &mut dyn AppContext,
+    ) -> Flow {
+        let n = self.languages.len() + ThemeName::ALL.len();
+        let Some(Overlay::Settings { cursor }) = self.overlays.last_mut() else {
             return Flow::Idle;
         };
+        match action {
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = (*cursor + 1).min(n.saturating_sub(1)),
+            Action::First => *cursor = 0,
+            Action::Last => *cursor = n.saturating_sub(1),
+            Action::Select => match digit {
+                Some(i) if i < n => *cursor = i,
+                _ => {
+                    self.hint = Some(
+                        ctx.i18n()
+                            .ta("hint-out-of-range", &[("max", num(n.min(9) as u32))]),
+                    );
+                }
+            },
+            Action::Confirm => {
+                let i = *cursor;
+                self.apply_setting(i, ctx);
+            }
+            _ => return Flow::Idle,
+        }
+        self.scroll.follow();
+        Flow::Redraw
+    }
+
+    /// Use settings entry `i`: a language, then the themes. The language
+    /// or theme in use already changes nothing.
+    fn apply_setting(&mut self, i: usize, ctx: &mut dyn AppContext) {
+        let in_use = self.language_in_use();
+        let langs = self.languages.clone();
+        let region = self.region.clone();
+        let Stage::Course(session) = &mut self.stage else {
+            return;
+        };
         if let Some((tag, _)) = langs.get(i) {
+            if in_use == Some(i) {
+                return;
+            }
+            // Back to the language of the region the course opened in: keep the region.
+            let tag = match region {
+                Some(r) if r.starts_with(&format!("{tag}-")) => r,
+                _ => tag.clone(),
+            };
             session.record_mut().settings.lang = Some(tag.clone());
-            ctx.set_language(session, tag);
+            ctx.set_language(session, &tag);
         } else if let Some(t) = ThemeName::ALL.get(i - langs.len()).copied() {
+            if t == self.theme_name {
+                return;
+            }
             session.record_mut().settings.theme = Some(t.as_str().to_string());
             self.set_theme(t);
         } else {
-            return Flow::Idle;
+            return;
         }
         self.save(ctx);
-        Flow::Redraw
-    }
-
-    fn on_profile_key(&mut self, key: Key, ctx: &mut dyn AppContext) -> Flow {
-        let Stage::Profile(p) = &mut self.stage else {
-            return Flow::Idle;
-        };
-        let n = p.names.len() + 1;
-        match key {
-            Key::Up => p.cursor = p.cursor.saturating_sub(1),
-            Key::Down => p.cursor = (p.cursor + 1).min(n - 1),
-            Key::Digit(i) if i < n => p.cursor = i,
-            Key::Enter => return self.activate_profile_row(ctx),
-            Key::PageUp | Key::PageDown | Key::Top | Key::Bottom => return self.scroll_by(key),
-            _ => return Flow::Idle,
-        }
-        p.error = None;
-        self.scroll.manual = false;
-        Flow::Redraw
-    }
-
-    fn activate_profile_row(&mut self, ctx: &mut dyn AppContext) -> Flow {
-        let Stage::Profile(p) = &mut self.stage else {
-            return Flow::Idle;
-        };
-        match p.names.get(p.cursor).cloned() {
-            Some(name) => self.open_profile(&name, ctx),
-            None => {
-                p.typing = Some(String::new());
-                p.error = None;
-            }
-        }
-        Flow::Redraw
-    }
-
-    fn on_course_key(&mut self, key: Key, ctx: &mut dyn AppContext) -> Flow {
-        let Stage::Course(session) = &self.stage else {
-            return Flow::Idle;
-        };
-        let scroll_keys = matches!(key, Key::PageUp | Key::PageDown | Key::Top | Key::Bottom);
-        let arrows = matches!(key, Key::Up | Key::Down);
-        let input = match session.screen() {
-            Screen::Home { .. } => match key {
-                Key::Settings => {
-                    self.overlays.push(Overlay::Settings { cursor: 0 });
-                    return Flow::Redraw;
-                }
-                _ => list_input(key),
-            },
-            Screen::Note { .. } => match key {
-                Key::Esc => Some(Input::Back),
-                _ => list_input(key),
-            },
-            Screen::Summary { .. } => match key {
-                Key::Enter | Key::Esc => Some(Input::Confirm),
-                _ => None,
-            },
-            Screen::Step { state, .. } => {
-                if key == Key::Esc {
-                    Some(Input::Back)
-                } else {
-                    match state {
-                        StepState::Read => (key == Key::Enter).then_some(Input::Confirm),
-                        StepState::Chat(c) => match c.phase {
-                            ChatPhase::Reveal => match key {
-                                Key::Enter | Key::Space => Some(Input::Confirm),
-                                _ => None,
-                            },
-                            ChatPhase::Flag => match key {
-                                Key::Space => Some(Input::Toggle),
-                                _ => list_input(key),
-                            },
-                            ChatPhase::Choose => match key {
-                                Key::Space => None,
-                                _ => list_input(key),
-                            },
-                            ChatPhase::Signs | ChatPhase::Feedback { .. } | ChatPhase::Done => {
-                                (key == Key::Enter).then_some(Input::Confirm)
-                            }
-                        },
-                        StepState::Spot(s) if !s.submitted => match key {
-                            Key::Space => Some(Input::Toggle),
-                            _ => list_input(key),
-                        },
-                        StepState::Question(q) if !q.submitted => match key {
-                            Key::Space => Some(Input::Toggle),
-                            Key::MoveUp => Some(Input::MoveUp),
-                            Key::MoveDown => Some(Input::MoveDown),
-                            _ => list_input(key),
-                        },
-                        StepState::Spot(_) | StepState::Question(_) => {
-                            (key == Key::Enter).then_some(Input::Confirm)
-                        }
-                    }
-                }
-            }
-        };
-        match input {
-            Some(i) => self.input(i, ctx),
-            None if scroll_keys || arrows => self.scroll_by(key),
-            None => Flow::Idle,
-        }
     }
 
     /// Give the session an input and carry out its outcome.
-    fn input(&mut self, input: Input, ctx: &mut dyn AppContext) -> Flow {
+    fn input(&mut self, input: Input, ctx: &mut dyn AppContext) {
         let Stage::Course(session) = &mut self.stage else {
-            return Flow::Idle;
+            return;
         };
         let now = ctx.now();
         let o = session.update(input, &now);
@@ -621,8 +499,6 @@ impl App {
         if let Some(h) = o.hint {
             self.hint = Some(self.hint_text(h, ctx));
         }
-        self.scroll.manual = false;
-        Flow::Redraw
     }
 
     /// Save through the context; keep the merged record; one calm notice on failure.
@@ -647,6 +523,17 @@ impl App {
         }
     }
 
+    /// The line printed after the terminal is restored: whether progress
+    /// is saved. `None` when no profile was opened.
+    pub fn farewell(&self, ctx: &dyn AppContext) -> Option<String> {
+        self.session()?;
+        Some(ctx.i18n().t(if self.save_failed {
+            "tui-quit-not-saved"
+        } else {
+            "tui-quit-saved"
+        }))
+    }
+
     fn hint_text(&self, h: Hint, ctx: &dyn AppContext) -> String {
         let i18n = ctx.i18n();
         let n = self.list_len();
@@ -659,8 +546,19 @@ impl App {
         }
     }
 
-    /// How many items the list on screen has (for "type a number from 1 to N").
+    /// How many items the list on screen has (for "1-N pick").
     pub(crate) fn list_len(&self) -> usize {
+        match self.mode() {
+            Mode::Settings => return self.languages.len() + ThemeName::ALL.len(),
+            Mode::Profile => {
+                return match &self.stage {
+                    Stage::Profile(p) => p.rows().len(),
+                    Stage::Course(_) => 0,
+                };
+            }
+            Mode::Help | Mode::Broken => return 0,
+            _ => {}
+        }
         let Some(session) = self.session() else {
             return 0;
         };
@@ -689,115 +587,67 @@ impl App {
         }
     }
 
-    /// Scroll the body (manual scrolling stops following the highlight).
-    fn scroll_by(&mut self, key: Key) -> Flow {
-        let b = self.last.body;
-        let page = b.height.saturating_sub(1).max(1);
-        let cur = b.offset;
-        let new = match key {
-            Key::Up => cur.saturating_sub(1),
-            Key::Down => cur + 1,
-            Key::PageUp => cur.saturating_sub(page),
-            Key::PageDown => cur + page,
-            Key::Top => 0,
-            Key::Bottom => b.max,
-            _ => cur,
-        };
-        self.scroll_to(new)
-    }
-
-    fn scroll_to(&mut self, offset: usize) -> Flow {
-        let b = self.last.body;
-        let new = offset.min(b.max);
-        self.scroll.manual = true;
-        self.scroll.offset = new;
-        if new == b.offset {
-            Flow::Idle
-        } else {
-            Flow::Redraw
-        }
-    }
-
     fn on_mouse(&mut self, m: &MouseEvent, ctx: &mut dyn AppContext) -> Flow {
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                let pos = Position::new(m.column, m.row);
-                let hit = self
-                    .last
-                    .hits
-                    .iter()
-                    .find(|(r, _)| r.contains(pos))
-                    .map(|(_, t)| *t);
-                match hit {
-                    Some(t) => self.click(t.0, ctx),
+                match self.last.hit(Position::new(m.column, m.row)) {
+                    Some(i) => self.click(i, ctx),
                     None => Flow::Idle,
                 }
             }
-            MouseEventKind::ScrollUp => self.scroll_to(self.last.body.offset.saturating_sub(3)),
-            MouseEventKind::ScrollDown => self.scroll_to(self.last.body.offset + 3),
+            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
+                let to = if m.kind == MouseEventKind::ScrollUp {
+                    ScrollTo::WheelUp
+                } else {
+                    ScrollTo::WheelDown
+                };
+                if self.scroll.by(&self.last, to) {
+                    Flow::Redraw
+                } else {
+                    Flow::Idle
+                }
+            }
             _ => Flow::Idle,
         }
     }
 
-    /// A click on item `i` of the list on screen selects it; a click on the
-    /// highlighted module or profile opens it.
+    /// A click on item `i` (as displayed) selects it, as its digit would;
+    /// a click on the highlighted item confirms it, as Enter would.
     fn click(&mut self, i: usize, ctx: &mut dyn AppContext) -> Flow {
-        if self.broken.is_some() {
-            return Flow::Idle;
-        }
         self.notice = None;
         self.hint = None;
-        match self.overlays.last().copied() {
-            Some(Overlay::Settings { .. }) => {
-                if let Some(Overlay::Settings { cursor }) = self.overlays.last_mut() {
-                    *cursor = i;
-                }
-                return self.apply_setting(i, ctx);
-            }
-            Some(Overlay::Help) => return Flow::Idle,
-            None => {}
+        let mode = self.mode();
+        let highlighted = match (&self.stage, mode) {
+            (_, Mode::Settings) => match self.overlays.last() {
+                Some(Overlay::Settings { cursor }) => Some(*cursor),
+                _ => None,
+            },
+            (Stage::Profile(p), Mode::Profile) => Some(p.cursor),
+            (Stage::Course(s), Mode::Home | Mode::Note | Mode::ChatChoose) => match s.screen() {
+                Screen::Home { cursor } | Screen::Note { cursor, .. } => Some(*cursor),
+                Screen::Step {
+                    state: StepState::Chat(c),
+                    ..
+                } => Some(c.cursor),
+                _ => None,
+            },
+            _ => None,
+        };
+        if highlighted == Some(i) {
+            return self.act(Action::Confirm, Key::Enter, ctx);
         }
-        match &mut self.stage {
-            Stage::Profile(p) => {
-                if p.typing.is_some() {
-                    return Flow::Idle;
+        match mode {
+            Mode::Profile => {
+                if let Stage::Profile(p) = &mut self.stage {
+                    p.cursor = i.min(p.rows().len().saturating_sub(1));
                 }
-                if p.cursor == i {
-                    self.activate_profile_row(ctx)
-                } else {
-                    p.cursor = i.min(p.names.len());
-                    Flow::Redraw
-                }
+                Flow::Redraw
             }
-            Stage::Course(session) => {
-                let input = match session.screen() {
-                    Screen::Home { cursor } if *cursor == i => Input::Confirm,
-                    Screen::Home { .. } | Screen::Note { .. } => Input::Pick(i),
-                    Screen::Step { state, .. } => match state {
-                        StepState::Chat(c)
-                            if matches!(c.phase, ChatPhase::Flag | ChatPhase::Choose) =>
-                        {
-                            Input::Pick(i)
-                        }
-                        StepState::Spot(s) if !s.submitted => Input::Pick(i),
-                        StepState::Question(q) if !q.submitted => Input::Pick(i),
-                        _ => return Flow::Idle,
-                    },
-                    Screen::Summary { .. } => return Flow::Idle,
-                };
-                self.input(input, ctx)
+            Mode::Help | Mode::Broken => Flow::Idle,
+            _ if bindings::action(mode, Key::Digit(0)).is_some() => {
+                self.act(Action::Select, Key::Digit(i), ctx)
             }
+            _ => Flow::Idle,
         }
-    }
-}
-
-/// Keys of a list: move, pick by number, choose.
-fn list_input(key: Key) -> Option<Input> {
-    match key {
-        Key::Up => Some(Input::Up),
-        Key::Down => Some(Input::Down),
-        Key::Digit(i) => Some(Input::Pick(i)),
-        Key::Enter => Some(Input::Confirm),
-        _ => None,
     }
 }

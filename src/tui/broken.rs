@@ -4,8 +4,7 @@
 use ratatui::text::Line;
 
 use super::doc::Doc;
-use super::keys::hint;
-use super::view::{Cx, PAGE, SCROLL, ScreenView};
+use super::view::{Cx, ScreenView};
 use crate::text::{escape_controls, sanitize_line};
 
 pub(crate) fn view(cx: &Cx<'_>, diagnostics: &str) -> ScreenView {
@@ -33,7 +32,5 @@ pub(crate) fn view(cx: &Cx<'_>, diagnostics: &str) -> ScreenView {
         };
         doc.text_at(body, style, indent);
     }
-    let mut v = ScreenView::new(i18n.t("tui-watch-broken-title"), doc);
-    v.footer = vec![SCROLL, PAGE, hint("tui-keys-quit")];
-    v
+    ScreenView::new(i18n.t("tui-watch-broken-title"), doc)
 }

@@ -8,9 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::doc::{Doc, DocLine, Target};
-use super::keys::{self, Hint, hint};
 use super::theme::Theme;
-use super::view::{Cx, PAGE, SCROLL, ScreenView, push_heading};
+use super::view::{Cx, ScreenView, push_heading};
 use super::wrap;
 use crate::course::{Message, Speaker, StepKind};
 use crate::i18n::s as arg;
@@ -118,7 +117,6 @@ pub(crate) fn view(
     }
     doc.gap();
 
-    let mut footer: Vec<Option<Hint>> = Vec::new();
     match c.phase {
         ChatPhase::Reveal => {
             let hint_at = doc.len();
@@ -126,21 +124,12 @@ pub(crate) fn view(
                 doc.text(&i18n.t("chat-more"), t.dim);
             }
             doc.focus = Some(last_range.start..doc.len().max(hint_at));
-            footer.extend([Some(hint("tui-keys-reveal")), Some(SCROLL)]);
         }
         ChatPhase::Flag => {
             doc.text(&i18n.t("tui-chat-flag-done"), t.dim);
-            footer.extend([
-                Some(hint("tui-keys-move")),
-                Some(hint("tui-keys-mark")),
-                keys::digits(messages.len()),
-                Some(hint("tui-keys-confirm")),
-                Some(PAGE),
-            ]);
         }
         ChatPhase::Signs => {
             doc.text(&i18n.t("tui-press-enter"), t.dim);
-            footer.extend([Some(hint("tui-keys-continue")), Some(SCROLL)]);
         }
         ChatPhase::Choose => {
             doc.rule(t);
@@ -163,12 +152,6 @@ pub(crate) fn view(
                 }
             }
             doc.context = Some(p..doc.len());
-            footer.extend([
-                Some(hint("tui-keys-move")),
-                Some(hint("tui-keys-choose")),
-                keys::digits(choices.len()),
-                Some(PAGE),
-            ]);
         }
         ChatPhase::Feedback { choice } => {
             doc.rule(t);
@@ -183,7 +166,7 @@ pub(crate) fn view(
                     (format!("• {}", i18n.t("tui-chat-feedback-unsafe")), t.warn)
                 };
                 doc.text(&verdict, style);
-                doc.markdown(&ch.feedback, t.text);
+                doc.markdown(&ch.feedback, t.explain);
                 doc.gap();
                 let again = ch.next.is_none() && !ch.safe;
                 doc.text(
@@ -196,23 +179,14 @@ pub(crate) fn view(
                 );
             }
             doc.focus = Some(p..doc.len());
-            footer.extend([Some(hint("tui-keys-continue")), Some(SCROLL)]);
         }
         ChatPhase::Done => {
             let p = doc.len();
             doc.text(&i18n.t("tui-press-enter"), t.dim);
             doc.focus = Some(p..doc.len());
-            footer.extend([Some(hint("tui-keys-continue")), Some(SCROLL)]);
         }
     }
-    footer.extend([
-        Some(hint("tui-keys-back")),
-        Some(hint("tui-keys-help")),
-        Some(hint("tui-keys-quit")),
-    ]);
-    let mut v = ScreenView::new(String::new(), doc);
-    v.footer = footer.into_iter().flatten().collect();
-    v
+    ScreenView::new(String::new(), doc)
 }
 
 /// Draws message bubbles.
@@ -340,6 +314,6 @@ fn sign_notes(doc: &mut Doc, cx: &Cx<'_>, m: &Message, flagged: bool) {
     };
     doc.text_at(&text, style, indent);
     if let Some(why) = m.why.as_deref().filter(|_| m.sign) {
-        doc.markdown_at(why, t.note, indent + 2);
+        doc.markdown_at(why, t.explain, indent + 2);
     }
 }

@@ -200,16 +200,14 @@ pub fn place(len: usize, height: usize, offset: usize, focus: Option<&Range<usiz
 }
 
 /// Draw the visible part of `doc` in `area`. Records clickable rows in
-/// `hits`. Returns the scroll position used. Draws `▲`/`▼` just right of
-/// the area when there is more above or below (if that column exists).
-#[allow(clippy::too_many_arguments)]
+/// `hits`. Returns the scroll position used (the frame says in words when
+/// there is more below).
 pub fn render(
     buf: &mut Buffer,
     area: Rect,
     doc: &Doc,
     offset: usize,
     follow: bool,
-    theme: &Theme,
     hits: &mut Vec<(Rect, Target)>,
 ) -> Scrolled {
     let area = area.intersection(buf.area);
@@ -228,21 +226,13 @@ pub fn render(
         let x = area.x.saturating_add(dl.indent).min(area.right());
         let w = area.right().saturating_sub(x);
         let row_rect = Rect::new(x, y, w, 1);
+        buf.set_line(x, y, &dl.line, w);
+        // The highlight goes over the text's own colours: one solid bar.
         if let Some(fill) = dl.fill {
             buf.set_style(row_rect, fill);
         }
-        buf.set_line(x, y, &dl.line, w);
         if let Some(t) = dl.target {
             hits.push((Rect::new(area.x, y, area.width, 1), t));
-        }
-    }
-    let arrow_x = area.right();
-    if height > 0 && arrow_x < buf.area.right() {
-        if s.offset > 0 {
-            buf.set_stringn(arrow_x, area.y, "▲", 1, theme.dim);
-        }
-        if s.offset < s.max {
-            buf.set_stringn(arrow_x, area.bottom() - 1, "▼", 1, theme.dim);
         }
     }
     s

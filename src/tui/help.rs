@@ -1,13 +1,15 @@
 //! The help overlay (`h` or F1 on every screen): the help lines for the
-//! learner's region, what the program stores, and the keys.
+//! learner's region, what the program stores, and the keys of the screen
+//! it was opened on (from that screen's table, so they are the keys that
+//! work there).
 
+use super::bindings::{self, Mode};
 use super::doc::Doc;
-use super::keys::hint;
-use super::view::{Cx, SCROLL, ScreenView};
+use super::view::{Cx, ScreenView};
 use crate::course::Resources;
 use crate::i18n::s as arg;
 
-pub(crate) fn view(cx: &Cx<'_>, resources: Option<&Resources>, in_course: bool) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, resources: Option<&Resources>, below: Mode) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
@@ -16,28 +18,17 @@ pub(crate) fn view(cx: &Cx<'_>, resources: Option<&Resources>, in_course: bool) 
     doc.text(&i18n.t("help-privacy"), t.dim);
     doc.gap();
     doc.text(&i18n.t("tui-help-keys"), t.strong);
-    let mut keys = vec![
-        "tui-help-key-move",
-        "tui-help-key-enter",
-        "tui-help-key-space",
-        "tui-help-key-digits",
-        "tui-help-key-move-item",
-        "tui-help-key-scroll",
-    ];
-    if in_course {
-        keys.extend(["tui-help-key-esc", "tui-help-key-settings"]);
+    let mut seen: Vec<&str> = Vec::new();
+    for id in bindings::help_lines(below).chain(["tui-help-key-close-help"]) {
+        if !seen.contains(&id) {
+            seen.push(id);
+            doc.markdown_at(&format!("- {}", i18n.t(id)), t.text, 2);
+        }
     }
-    keys.extend([
-        "tui-help-key-help",
-        "tui-help-key-quit",
-        "tui-help-key-mouse",
-    ]);
-    for k in keys {
-        doc.markdown_at(&format!("- {}", i18n.t(k)), t.text, 2);
+    if below != Mode::Profile {
+        doc.markdown_at(&format!("- {}", i18n.t("tui-help-key-mouse")), t.text, 2);
     }
-    let mut v = ScreenView::new(i18n.t("tui-help-title"), doc);
-    v.footer = vec![hint("tui-keys-close"), SCROLL, hint("tui-keys-quit")];
-    v
+    ScreenView::new(i18n.t("tui-help-title"), doc)
 }
 
 /// The region's help lines: intro, then each service with its numbers.
@@ -54,7 +45,7 @@ pub(crate) fn help_lines(doc: &mut Doc, cx: &Cx<'_>, resources: Option<&Resource
     }
     for item in &r.items {
         doc.text(&item.name, t.title);
-        doc.markdown_at(&item.about, t.text, 2);
+        doc.markdown_at(&item.about, t.explain, 2);
         let fields = [
             ("help-phone", "phone", &item.phone),
             ("help-sms", "sms", &item.sms),

@@ -5,8 +5,7 @@
 use ratatui::text::{Line, Span};
 
 use super::doc::{DocLine, Target};
-use super::keys::{self, hint};
-use super::view::{Cx, PAGE, ScreenView};
+use super::view::{Cx, ScreenView};
 use super::wrap::{self, str_width};
 use crate::i18n::{num, s as arg};
 use crate::progress::Status;
@@ -15,7 +14,7 @@ use crate::session::Session;
 /// Below this width a module takes two lines (title, then details).
 const ONE_LINE_MIN_WIDTH: usize = 64;
 
-pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize, profile: Option<&str>) -> ScreenView {
     let course = s.course();
     let t = cx.theme;
     let i18n = cx.i18n;
@@ -23,6 +22,13 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
     let done = s.completed();
     let mut doc = super::doc::Doc::new(cx.width);
 
+    if let Some(name) = profile {
+        doc.text(
+            &i18n.ta("tui-home-profile", &[("name", arg(name.to_string()))]),
+            t.dim,
+        );
+        doc.gap();
+    }
     doc.markdown(&course.welcome, t.text);
     doc.gap();
     let list_start = doc.len();
@@ -184,18 +190,7 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
     } else {
         done as f64 / total as f64
     });
-    v.footer = [
-        Some(hint("tui-keys-move")),
-        Some(hint("tui-keys-open")),
-        keys::digits(total),
-        Some(PAGE),
-        Some(hint("tui-keys-settings")),
-        Some(hint("tui-keys-help")),
-        Some(hint("tui-keys-quit")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    v.top_first = true;
     v
 }
 

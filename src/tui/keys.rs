@@ -1,4 +1,5 @@
-//! Keys in one place: what a key press means, and the footer hints.
+//! Key presses, normalised: letters and arrows that mean the same thing
+//! become one [`Key`]. What a key does is in `bindings.rs`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -23,16 +24,23 @@ pub enum Key {
     Quit,
     Settings,
     Interrupt,
+    Backspace,
+    /// A character typed into a text field.
+    Char(char),
     Other,
 }
 
-/// What a key means outside a text field.
-pub fn normalise(k: &KeyEvent) -> Key {
+/// What a key means. In a text field (`text`) letters and digits are
+/// typed; only `?` and F1 still open help there.
+pub fn normalise(k: &KeyEvent, text: bool) -> Key {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     let shift = k.modifiers.contains(KeyModifiers::SHIFT);
     match k.code {
         KeyCode::Char('c') | KeyCode::Char('C') if ctrl => Key::Interrupt,
         _ if ctrl || k.modifiers.contains(KeyModifiers::ALT) => Key::Other,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Char('?') => Key::Help,
+        KeyCode::Char(c) if text => Key::Char(c),
         KeyCode::Up if shift => Key::MoveUp,
         KeyCode::Down if shift => Key::MoveDown,
         KeyCode::Up | KeyCode::Char('k') => Key::Up,
@@ -47,28 +55,9 @@ pub fn normalise(k: &KeyEvent) -> Key {
         KeyCode::Char(' ') => Key::Space,
         KeyCode::Esc => Key::Esc,
         KeyCode::Char(c @ '1'..='9') => Key::Digit(c as usize - '1' as usize),
-        KeyCode::Char('h') | KeyCode::Char('H') | KeyCode::Char('?') | KeyCode::F(1) => Key::Help,
+        KeyCode::Char('h') | KeyCode::Char('H') | KeyCode::F(1) => Key::Help,
         KeyCode::Char('q') | KeyCode::Char('Q') => Key::Quit,
         KeyCode::Char('s') | KeyCode::Char('S') => Key::Settings,
         _ => Key::Other,
     }
-}
-
-/// One footer hint: a Fluent id, and the `max` argument of `tui-keys-digits`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hint {
-    pub id: &'static str,
-    pub max: Option<usize>,
-}
-
-pub const fn hint(id: &'static str) -> Hint {
-    Hint { id, max: None }
-}
-
-/// `1-N pick`, shown only when there is something to pick.
-pub fn digits(n: usize) -> Option<Hint> {
-    (n > 0).then_some(Hint {
-        id: "tui-keys-digits",
-        max: Some(n.min(9)),
-    })
 }

@@ -3,8 +3,7 @@
 use ratatui::text::Span;
 
 use super::doc::Doc;
-use super::keys::{self, hint};
-use super::view::{Cx, PAGE, ScreenView, heading};
+use super::view::{Cx, ScreenView, heading};
 use crate::session::Session;
 
 pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, cursor: usize) -> ScreenView {
@@ -40,18 +39,5 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, cursor: usize) -> Sc
             doc.focus = Some(r);
         }
     }
-    let mut v = ScreenView::new(m.map(|m| m.title.clone()).unwrap_or_default(), doc);
-    v.footer = [
-        Some(hint("tui-keys-move")),
-        Some(hint("tui-keys-choose")),
-        keys::digits(3),
-        Some(PAGE),
-        Some(hint("tui-keys-back")),
-        Some(hint("tui-keys-help")),
-        Some(hint("tui-keys-quit")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    v
+    ScreenView::new(m.map(|m| m.title.clone()).unwrap_or_default(), doc)
 }

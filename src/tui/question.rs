@@ -5,8 +5,7 @@
 use ratatui::text::Span;
 
 use super::doc::Doc;
-use super::keys::{self, hint};
-use super::view::{Cx, PAGE, SCROLL, ScreenView, push_heading};
+use super::view::{Cx, ScreenView, push_heading};
 use crate::course::{QuestionKind, QuestionOption, StepKind};
 use crate::session::{QuestionState, Session};
 
@@ -45,7 +44,7 @@ pub(crate) fn view(
     doc.gap();
 
     let n = options.len();
-    let mut v;
+    let v;
     if !q.submitted {
         let prompt = match kind {
             QuestionKind::Single => i18n.t("question-pick-one"),
@@ -90,33 +89,6 @@ pub(crate) fn view(
             }
         }
         v = ScreenView::new(String::new(), doc);
-        v.footer = match kind {
-            QuestionKind::Single => vec![
-                Some(hint("tui-keys-move")),
-                Some(hint("tui-keys-choose")),
-                keys::digits(n),
-            ],
-            QuestionKind::Multiple => vec![
-                Some(hint("tui-keys-move")),
-                Some(hint("tui-keys-select")),
-                keys::digits(n),
-                Some(hint("tui-keys-check")),
-            ],
-            QuestionKind::Order => vec![
-                Some(hint("tui-keys-move")),
-                Some(hint("tui-keys-move-item")),
-                Some(hint("tui-keys-check")),
-            ],
-        }
-        .into_iter()
-        .flatten()
-        .chain([
-            PAGE,
-            hint("tui-keys-back"),
-            hint("tui-keys-help"),
-            hint("tui-keys-quit"),
-        ])
-        .collect();
         return v;
     }
 
@@ -197,7 +169,7 @@ pub(crate) fn view(
                 0,
             );
             if let Some(f) = o.feedback.as_deref().filter(|_| selected || o.correct) {
-                doc.markdown_at(f, t.dim, 8);
+                doc.markdown_at(f, t.explain, 8);
             }
         }
         if !right {
@@ -216,19 +188,12 @@ pub(crate) fn view(
     }
     if let Some(e) = explanation {
         doc.gap();
-        doc.markdown(e, t.text);
+        doc.markdown(e, t.explain);
     }
     doc.gap();
     doc.text(&i18n.t("tui-press-enter"), t.dim);
     doc.focus = Some(verdict_start..verdict_start + 1);
     v = ScreenView::new(String::new(), doc);
-    v.footer = vec![
-        hint("tui-keys-continue"),
-        SCROLL,
-        hint("tui-keys-back"),
-        hint("tui-keys-help"),
-        hint("tui-keys-quit"),
-    ];
     v
 }
 
@@ -266,6 +231,6 @@ fn option_feedback(doc: &mut Doc, cx: &Cx<'_>, o: &QuestionOption) {
     if let Some(f) = &o.feedback {
         doc.gap();
         doc.text(&o.text, cx.theme.strong);
-        doc.markdown_at(f, cx.theme.dim, 2);
+        doc.markdown_at(f, cx.theme.explain, 2);
     }
 }

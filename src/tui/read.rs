@@ -2,8 +2,7 @@
 //! arrows and PgUp/PgDn when longer than the screen.
 
 use super::doc::Doc;
-use super::keys::hint;
-use super::view::{Cx, SCROLL, ScreenView, push_heading};
+use super::view::{Cx, ScreenView, push_heading};
 use crate::course::StepKind;
 use crate::session::Session;
 
@@ -24,13 +23,5 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, step: usize) -> Scre
             doc.markdown(text, t.text);
         }
     }
-    let mut v = ScreenView::new(String::new(), doc);
-    v.footer = vec![
-        hint("tui-keys-continue"),
-        SCROLL,
-        hint("tui-keys-back"),
-        hint("tui-keys-help"),
-        hint("tui-keys-quit"),
-    ];
-    v
+    ScreenView::new(String::new(), doc)
 }

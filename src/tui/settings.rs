@@ -5,28 +5,18 @@ use ratatui::text::Span;
 
 use super::app::App;
 use super::doc::Doc;
-use super::keys::hint;
 use super::theme::ThemeName;
-use super::view::{Cx, PAGE, ScreenView};
-use crate::session::Session;
+use super::view::{Cx, ScreenView};
 use crate::text::sanitize_line;
 
-pub(crate) fn view(
-    cx: &Cx<'_>,
-    s: &Session,
-    languages: &[(String, String)],
-    app: &App,
-    cursor: usize,
-) -> ScreenView {
+/// Drawn from what the app holds: the languages were asked of the host
+/// when settings opened (nothing is read from disk here).
+pub(crate) fn view(cx: &Cx<'_>, app: &App, cursor: usize) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
-    let current_lang = s
-        .record()
-        .settings
-        .lang
-        .clone()
-        .unwrap_or_else(|| s.course().locale.clone());
+    let languages = &app.languages;
+    let in_use = app.language_in_use();
     let radio = |on: bool| {
         if on {
             Span::styled("(•) ", t.selected)
@@ -50,14 +40,8 @@ pub(crate) fn view(
         }
     };
     doc.text(&i18n.t("tui-settings-language"), t.strong);
-    let exact = languages.iter().any(|(tag, _)| *tag == current_lang);
-    for (i, (tag, name)) in languages.iter().enumerate() {
-        let on = if exact {
-            *tag == current_lang
-        } else {
-            current_lang.starts_with(&format!("{tag}-"))
-        };
-        item(&mut doc, i, on, &sanitize_line(name));
+    for (i, (_, name)) in languages.iter().enumerate() {
+        item(&mut doc, i, in_use == Some(i), &sanitize_line(name));
     }
     doc.gap();
     doc.text(&i18n.t("tui-settings-theme"), t.strong);
@@ -73,14 +57,5 @@ pub(crate) fn view(
         doc.gap();
         doc.text(&i18n.t("tui-settings-no-color-env"), t.dim);
     }
-    let mut v = ScreenView::new(i18n.t("tui-settings-title"), doc);
-    v.footer = vec![
-        hint("tui-keys-move"),
-        hint("tui-keys-apply"),
-        PAGE,
-        hint("tui-keys-close"),
-        hint("tui-keys-help"),
-        hint("tui-keys-quit"),
-    ];
-    v
+    ScreenView::new(i18n.t("tui-settings-title"), doc)
 }

@@ -4,8 +4,7 @@
 use ratatui::text::Span;
 
 use super::doc::Doc;
-use super::keys::{self, hint};
-use super::view::{Cx, PAGE, SCROLL, ScreenView, push_heading};
+use super::view::{Cx, ScreenView, push_heading};
 use crate::course::StepKind;
 use crate::session::{Session, SpotState};
 
@@ -37,7 +36,6 @@ pub(crate) fn view(
     let text_start = doc.len();
     doc.markdown(text, t.strong);
     doc.gap();
-    let n = items.len();
     let checkbox = |sel: bool| {
         if sel {
             Span::styled("[x] ", t.selected)
@@ -66,21 +64,7 @@ pub(crate) fn view(
                 doc.focus = Some(r);
             }
         }
-        let mut v = ScreenView::new(String::new(), doc);
-        v.footer = [
-            Some(hint("tui-keys-move")),
-            Some(hint("tui-keys-select")),
-            keys::digits(n),
-            Some(hint("tui-keys-check")),
-            Some(PAGE),
-            Some(hint("tui-keys-back")),
-            Some(hint("tui-keys-help")),
-            Some(hint("tui-keys-quit")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        return v;
+        return ScreenView::new(String::new(), doc);
     }
 
     let all_right = items
@@ -117,18 +101,10 @@ pub(crate) fn view(
             ("✗", i18n.t("spot-you-wrong"), t.warn)
         };
         doc.text_at(&format!("{mark} {what}. {verdict_text}"), style, 6);
-        doc.markdown_at(&it.why, t.dim, 8);
+        doc.markdown_at(&it.why, t.explain, 8);
         doc.gap();
     }
     doc.text(&i18n.t("tui-press-enter"), t.dim);
     doc.focus = Some(verdict..verdict + 1);
-    let mut v = ScreenView::new(String::new(), doc);
-    v.footer = vec![
-        hint("tui-keys-continue"),
-        SCROLL,
-        hint("tui-keys-back"),
-        hint("tui-keys-help"),
-        hint("tui-keys-quit"),
-    ];
-    v
+    ScreenView::new(String::new(), doc)
 }

@@ -3,8 +3,7 @@
 use super::doc::Doc;
 use super::help::help_lines;
 use super::home::percent;
-use super::keys::hint;
-use super::view::{Cx, SCROLL, ScreenView, heading};
+use super::view::{Cx, ScreenView, heading};
 use crate::i18n::{num, s as arg};
 use crate::session::Session;
 
@@ -56,11 +55,5 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize) -> ScreenView {
     let mut v = ScreenView::new(title, doc);
     v.status = Some(i18n.t("status-complete"));
     v.gauge = Some(1.0);
-    v.footer = vec![
-        hint("tui-keys-continue"),
-        SCROLL,
-        hint("tui-keys-help"),
-        hint("tui-keys-quit"),
-    ];
     v
 }

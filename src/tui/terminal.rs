@@ -149,6 +149,12 @@ pub(super) fn run(
         },
     };
     restore();
+    // One line on the restored terminal: is the progress saved?
+    if let Some(line) = app.farewell(&*ctx) {
+        let mut out = io::stdout();
+        let _ = writeln!(out, "{}", crate::text::sanitize_line(&line));
+        let _ = out.flush();
+    }
     result
 }
 

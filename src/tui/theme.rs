@@ -83,6 +83,10 @@ pub struct Theme {
     pub footer: Style,
     pub notice: Style,
     pub rule: Style,
+    /// Explanations and feedback: long text that must read well anywhere.
+    pub explain: Style,
+    /// "More below: PgDn" under a long page.
+    pub more: Style,
 }
 
 impl Theme {
@@ -98,33 +102,45 @@ impl Theme {
         }
     }
 
+    /// The calm default. It must read well on a dark and on a light
+    /// terminal, so text keeps the terminal's own colour and every colour
+    /// used is a mid-tone from the 256-colour cube (the same on every
+    /// terminal, unlike the 16 named colours): at least 3:1 against both
+    /// black and white (see the test below).
     fn default_theme() -> Theme {
         let plain = Style::default();
+        let blue = Color::Indexed(32);
+        let green = Color::Indexed(28);
+        let amber = Color::Indexed(130);
+        let purple = Color::Indexed(127);
+        let grey = Color::Indexed(243);
         Theme {
             name: ThemeName::Default,
             colour: true,
             base: plain,
-            title: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            title: plain.fg(blue).add_modifier(Modifier::BOLD),
             text: plain,
-            dim: plain.fg(Color::DarkGray),
+            dim: plain.fg(grey),
             strong: plain.add_modifier(Modifier::BOLD),
-            cursor: plain.bg(Color::Blue).fg(Color::White),
-            marker: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            selected: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            them_bar: plain.fg(Color::Magenta),
+            cursor: plain.bg(Color::Indexed(25)).fg(Color::Indexed(231)),
+            marker: plain.fg(blue).add_modifier(Modifier::BOLD),
+            selected: plain.fg(blue).add_modifier(Modifier::BOLD),
+            them_bar: plain.fg(purple),
             them: plain,
-            you_bar: plain.fg(Color::Green),
+            you_bar: plain.fg(green),
             you: plain,
-            note: plain.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
-            contact: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
-            good: plain.fg(Color::Green),
-            warn: plain.fg(Color::Yellow),
-            gauge_on: plain.fg(Color::Cyan),
-            gauge_off: plain.fg(Color::DarkGray),
-            key: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            note: plain.fg(grey).add_modifier(Modifier::ITALIC),
+            contact: plain.fg(purple).add_modifier(Modifier::BOLD),
+            good: plain.fg(green).add_modifier(Modifier::BOLD),
+            warn: plain.fg(amber).add_modifier(Modifier::BOLD),
+            gauge_on: plain.fg(blue),
+            gauge_off: plain.fg(grey),
+            key: plain.fg(blue).add_modifier(Modifier::BOLD),
             footer: plain,
-            notice: plain.fg(Color::Yellow),
-            rule: plain.fg(Color::DarkGray),
+            notice: plain.fg(amber).add_modifier(Modifier::BOLD),
+            rule: plain.fg(grey),
+            explain: plain,
+            more: plain.fg(blue).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -159,6 +175,8 @@ impl Theme {
             footer: base,
             notice: base.fg(Color::Yellow).add_modifier(bold),
             rule: base,
+            explain: base,
+            more: base.fg(Color::Yellow).add_modifier(bold),
         }
     }
 
@@ -189,6 +207,8 @@ impl Theme {
             footer: plain,
             notice: plain.add_modifier(Modifier::BOLD),
             rule: plain,
+            explain: plain,
+            more: plain.add_modifier(Modifier::BOLD),
         }
     }
 
@@ -217,6 +237,8 @@ impl Theme {
             self.footer,
             self.notice,
             self.rule,
+            self.explain,
+            self.more,
         ]
     }
 }
@@ -242,6 +264,73 @@ mod tests {
                 assert_eq!(s.bg, None);
             }
         }
+    }
+
+    /// The xterm value of a 256-colour index (cube and grey ramp).
+    fn rgb(i: u8) -> (f64, f64, f64) {
+        let level = |v: u8| {
+            if v == 0 {
+                0.0
+            } else {
+                55.0 + 40.0 * f64::from(v)
+            }
+        };
+        match i {
+            16..=231 => {
+                let i = i - 16;
+                (level(i / 36), level((i / 6) % 6), level(i % 6))
+            }
+            232..=255 => {
+                let g = 8.0 + 10.0 * f64::from(i - 232);
+                (g, g, g)
+            }
+            _ => panic!("the default theme uses only the 256-colour cube: {i}"),
+        }
+    }
+
+    fn luminance((r, g, b): (f64, f64, f64)) -> f64 {
+        let c = |v: f64| {
+            let v = v / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b)
+    }
+
+    fn contrast(a: f64, b: f64) -> f64 {
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn default_colours_read_on_dark_and_light_backgrounds() {
+        let t = Theme::effective(ThemeName::Default, false);
+        for s in t.styles() {
+            if s == t.cursor {
+                continue;
+            }
+            assert_eq!(s.bg, None, "only the highlight paints a background");
+            if let Some(Color::Indexed(i)) = s.fg {
+                let l = luminance(rgb(i));
+                assert!(contrast(l, 0.0) >= 3.0, "colour {i} on black");
+                assert!(contrast(l, 1.0) >= 3.0, "colour {i} on white");
+            } else {
+                assert_eq!(
+                    s.fg, None,
+                    "{s:?}: the terminal's own colour or a cube colour"
+                );
+            }
+        }
+        assert_eq!(
+            t.explain.fg, None,
+            "explanations keep the terminal's colour"
+        );
+        let (Some(Color::Indexed(f)), Some(Color::Indexed(b))) = (t.cursor.fg, t.cursor.bg) else {
+            panic!("the highlight has its own colours");
+        };
+        assert!(contrast(luminance(rgb(f)), luminance(rgb(b))) >= 4.5);
     }
 
     #[test]

@@ -8,9 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Overlay, RenderInfo, ScrollState, Stage};
+use super::app::{App, Overlay, Stage};
+use super::bindings::{self, Mode, Show};
 use super::doc::{self, Doc};
-use super::keys::Hint;
+use super::scroll::{RenderInfo, ScrollState};
 use super::theme::Theme;
 use super::wrap;
 use super::{
@@ -24,17 +25,6 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// Lines longer than this are hard to read: wide terminals get a centred column.
 const MAX_CONTENT_WIDTH: u16 = 100;
-
-/// Footer placeholder: "↑↓ scroll" when the body is longer than the screen.
-pub(crate) const SCROLL: Hint = Hint {
-    id: "?scroll",
-    max: None,
-};
-/// Footer placeholder: "PgUp PgDn scroll" when the body is longer than the screen.
-pub(crate) const PAGE: Hint = Hint {
-    id: "?page",
-    max: None,
-};
 
 /// What screens need to build their body.
 pub(crate) struct Cx<'a> {
@@ -51,7 +41,8 @@ pub(crate) struct ScreenView {
     /// Progress gauge, 0 to 1.
     pub gauge: Option<f64>,
     pub doc: Doc,
-    pub footer: Vec<Hint>,
+    /// Open at the top, not where the highlight is (home: the welcome first).
+    pub top_first: bool,
     /// The text cursor (line of the doc, column), for the nickname field.
     pub cursor: Option<(usize, usize)>,
 }
@@ -63,7 +54,7 @@ impl ScreenView {
             status: None,
             gauge: None,
             doc,
-            footer: Vec::new(),
+            top_first: false,
             cursor: None,
         }
     }
@@ -83,7 +74,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
         return;
     }
     let key = app.view_key();
-    if app.scroll.key != Some(key) {
+    let fresh = app.scroll.key.as_ref() != Some(&key);
+    if fresh {
         app.scroll = ScrollState {
             key: Some(key),
             offset: 0,
@@ -100,6 +92,12 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
         width: cw as usize,
     };
     let view = build(app, ctx, &cx);
+    if fresh && view.top_first {
+        // Stay at the top until the learner moves.
+        app.scroll.manual = true;
+    }
+    let mode = app.mode();
+    let list_len = app.list_len();
 
     let tall = area.height >= 20;
     let mut notes: Vec<Line<'static>> = Vec::new();
@@ -115,16 +113,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
     let spacer: u16 = u16::from(tall);
     let fixed = header_h + notes.len() as u16 + spacer;
     // First guess the body height without scroll hints, then decide them.
-    let guess_footer = footer_lines(&view.footer, false, i18n, &theme, cw as usize);
+    let hints = |overflow| footer_hints(mode, list_len, overflow);
+    let guess_footer = footer_lines(&hints(false), i18n, &theme, cw as usize);
     let guess_body = area
         .height
         .saturating_sub(fixed + guess_footer.len() as u16);
     let overflow = view.doc.len() > guess_body as usize;
-    let mut footer = footer_lines(&view.footer, overflow, i18n, &theme, cw as usize);
+    let mut footer = footer_lines(&hints(overflow), i18n, &theme, cw as usize);
     footer.truncate(2);
+    // A long page keeps its last row to say, in words, that there is more.
     let body_h = area
         .height
-        .saturating_sub(fixed + footer.len() as u16)
+        .saturating_sub(fixed + footer.len() as u16 + u16::from(overflow))
         .max(1);
 
     let buf = frame.buffer_mut();
@@ -139,10 +139,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
         &view.doc,
         app.scroll.offset,
         !app.scroll.manual,
-        &theme,
         &mut hits,
     );
     y += body_h;
+    if overflow && y < area.bottom() {
+        more_line(buf, Rect::new(x0, y, cw, 1), &s, i18n, &theme);
+        y += 1;
+    }
     for l in &notes {
         if y >= area.bottom() {
             break;
@@ -229,29 +232,52 @@ fn header(buf: &mut Buffer, area: Rect, view: &ScreenView, theme: &Theme) {
 
 /// Hints left out first when the footer would take more than two lines
 /// (help, quit and the main action always stay).
-const DROP_ORDER: [&str; 6] = [
+const DROP_ORDER: [&str; 11] = [
     "tui-keys-digits",
-    "?page",
+    "tui-keys-top-bottom",
+    "tui-keys-first-last",
+    "tui-keys-page",
+    "tui-keys-page-move",
     "tui-keys-back",
-    "?scroll",
+    "tui-keys-scroll",
+    "tui-keys-erase",
+    "tui-keys-clear",
     "tui-keys-settings",
     "tui-keys-move",
 ];
 
+/// One footer entry: a Fluent id and, for the digits, the last number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FooterHint {
+    pub id: &'static str,
+    pub max: Option<usize>,
+}
+
+/// The footer of a mode, from its table: every binding's hint, except
+/// scrolling on a page that fits and digits without a list.
+pub(crate) fn footer_hints(mode: Mode, list_len: usize, overflow: bool) -> Vec<FooterHint> {
+    bindings::footer(mode)
+        .filter(|(_, show)| match show {
+            Show::Always => true,
+            Show::WhenLong => overflow,
+            Show::WithList => list_len > 0,
+        })
+        .map(|(id, show)| FooterHint {
+            id,
+            max: (show == Show::WithList).then_some(list_len.min(9)),
+        })
+        .collect()
+}
+
 /// Lay the footer hints out, at most two lines: the least needed hints
 /// are left out when they do not fit.
 fn footer_lines(
-    hints: &[Hint],
-    overflow: bool,
+    hints: &[FooterHint],
     i18n: &I18n,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let mut hints: Vec<Hint> = hints
-        .iter()
-        .copied()
-        .filter(|h| overflow || !matches!(h.id, "?scroll" | "?page"))
-        .collect();
+    let mut hints = hints.to_vec();
     let mut lines = lay_out_footer(&hints, i18n, theme, width);
     for id in DROP_ORDER {
         if lines.len() <= 2 {
@@ -263,16 +289,33 @@ fn footer_lines(
     lines
 }
 
-fn lay_out_footer(hints: &[Hint], i18n: &I18n, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+/// The row under a long page: "more below: PgDn" (or above, at the end).
+fn more_line(buf: &mut Buffer, area: Rect, s: &doc::Scrolled, i18n: &I18n, theme: &Theme) {
+    let text = if s.offset < s.max {
+        i18n.t("tui-more-below")
+    } else if s.offset > 0 {
+        i18n.t("tui-more-above")
+    } else {
+        return;
+    };
+    let line = Line::from(Span::styled(
+        wrap::truncate(&text, area.width as usize),
+        theme.more,
+    ));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+fn lay_out_footer(
+    hints: &[FooterHint],
+    i18n: &I18n,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
     let texts: Vec<String> = hints
         .iter()
-        .map(|h| match h.id {
-            "?scroll" => i18n.t("tui-keys-scroll"),
-            "?page" => i18n.t("tui-keys-page"),
-            id => match h.max {
-                Some(m) => i18n.ta(id, &[("max", num(m as u32))]),
-                None => i18n.t(id),
-            },
+        .map(|h| match h.max {
+            Some(m) => i18n.ta(h.id, &[("max", num(m as u32))]),
+            None => i18n.t(h.id),
         })
         .collect();
     const GAP: usize = 3;
@@ -314,24 +357,24 @@ fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
                 Stage::Course(s) => Some(&s.course().resources),
                 Stage::Profile(_) => ctx.course().map(|c| &c.resources),
             };
-            return help::view(cx, resources, app.session().is_some());
+            return help::view(cx, resources, app.mode_below());
         }
         Some(Overlay::Settings { cursor }) => {
-            if let Some(s) = app.session() {
-                return settings::view(cx, s, &ctx.languages(), app, *cursor);
+            if app.session().is_some() {
+                return settings::view(cx, app, *cursor);
             }
         }
         None => {}
     }
     match &app.stage {
         Stage::Profile(p) => profile::view(cx, p, ctx.course()),
-        Stage::Course(s) => course_view(cx, s),
+        Stage::Course(s) => course_view(cx, s, app.profile.as_deref()),
     }
 }
 
-fn course_view(cx: &Cx<'_>, s: &Session) -> ScreenView {
+fn course_view(cx: &Cx<'_>, s: &Session, profile: Option<&str>) -> ScreenView {
     match s.screen() {
-        Screen::Home { cursor } => home::view(cx, s, *cursor),
+        Screen::Home { cursor } => home::view(cx, s, *cursor, profile),
         Screen::Note { module, cursor } => note::view(cx, s, *module, *cursor),
         Screen::Summary { module } => summary::view(cx, s, *module),
         Screen::Step {

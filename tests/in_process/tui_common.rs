@@ -726,6 +726,7 @@ pub fn to_step(h: &mut Harness, n: usize) {
             K::Enter,
             K::Char('2'),
             K::Enter,
+            K::Enter,
         ],
         &[K::Char('1'), K::Char('3'), K::Enter, K::Enter],
         &[K::Char('2'), K::Enter, K::Enter],

@@ -212,7 +212,9 @@ fn help_is_one_key_away_on_every_screen() {
         assert!(!h.app.help_open());
         assert_eq!(h.text(), before, "closing help returns to the same screen");
     };
-    check(&mut h, K::Char('h'));
+    // The nickname screen types letters: help is F1 or ? there.
+    check(&mut h, K::F1);
+    check(&mut h, K::Char('?'));
     h.press(&[K::Enter]);
     for keys in [
         &[][..],
@@ -243,9 +245,12 @@ fn help_is_one_key_away_on_every_screen() {
 #[test]
 fn the_content_note_offers_skip_and_help() {
     let mut h = Harness::home(80, 24);
+    // A digit selects, Enter confirms (as on every list).
     h.press(&[K::Enter, K::Char('3')]);
+    assert!(!h.app.help_open(), "a digit only selects");
+    h.press(&[K::Enter]);
     assert!(h.app.help_open(), "Get help opens the help lines");
-    h.press(&[K::Esc, K::Down]);
+    h.press(&[K::Esc, K::Up]);
     h.press(&[K::Enter]);
     assert_eq!(h.session().screen(), &Screen::Home { cursor: 1 });
 }
@@ -282,7 +287,15 @@ fn the_mouse_selects_what_it_clicks() {
     h.press(&[K::Enter, K::Enter]);
     let (x, y) = h.find("Stop replying and tell").expect("choice");
     h.click(x, y);
-    assert!(h.text().contains("A safe choice."));
+    assert!(
+        !h.text().contains("A safe choice."),
+        "a first click selects"
+    );
+    h.click(x, y);
+    assert!(
+        h.text().contains("A safe choice."),
+        "a click on the selected one chooses it"
+    );
     h.press(&[K::Enter]);
     let (x, y) = h.find("keep the chat secret").expect("spot item");
     h.click(x, y);
@@ -414,7 +427,7 @@ fn all_screens() -> Vec<(&'static str, Vec<K>)> {
             [chat.clone(), vec![e, e, e, e, e, e, e]].concat(),
         ),
     ];
-    let after_chat = [chat, vec![e, e, e, e, e, e, K::Char('2'), e]].concat();
+    let after_chat = [chat, vec![e, e, e, e, e, e, K::Char('2'), e, e]].concat();
     v.push(("spot", after_chat.clone()));
     v.push((
         "spot-answered",

@@ -130,6 +130,7 @@ fn chat() {
             K::Enter,
             K::Enter,
             K::Char('1'),
+            K::Enter,
         ]);
     });
     shot("chat_feedback_safe", |h| {
@@ -142,6 +143,7 @@ fn chat() {
             K::Enter,
             K::Enter,
             K::Char('2'),
+            K::Enter,
         ]);
     });
 }
