@@ -211,7 +211,7 @@ tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
 ## Walk, keys, preview (issue 12)
 tui-keys-first-last = Début Fin premier, dernier
 tui-keys-top-bottom = Début Fin haut, bas
-tui-keys-page-move = PgUp PgDn page
+tui-keys-page-move = PgUp PgDn par page
 tui-keys-erase = ⌫ effacer
 tui-keys-clear = Échap vider
 tui-help-key-move-arrows = ↑ ↓ : déplacer la sélection

@@ -359,12 +359,10 @@ fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
             };
             return help::view(cx, resources, app.mode_below());
         }
-        Some(Overlay::Settings { cursor }) => {
-            if app.session().is_some() {
-                return settings::view(cx, app, *cursor);
-            }
+        Some(Overlay::Settings { cursor }) if app.session().is_some() => {
+            return settings::view(cx, app, *cursor);
         }
-        None => {}
+        _ => {}
     }
     match &app.stage {
         Stage::Profile(p) => profile::view(cx, p, ctx.course()),

@@ -311,13 +311,22 @@ fn a_learner_takes_steps_quits_and_resumes_where_they_were() {
     p.key(b"2", "[x]");
     p.key(ENTER, "Warning sign, and you spotted it.");
     p.key(ENTER, "What do you do?");
-    p.key(b"2", "A safe choice.");
+    // A digit selects; Enter chooses.
+    p.key(b"2", "› 2. Stop replying");
+    assert!(!p.screen().contains("A safe choice."));
+    p.key(ENTER, "A safe choice.");
     p.key(ENTER, "Select every message that should worry you.");
     p.wait_for("Step 3 of 6");
     p.send(b"q");
     let status = p.wait_exit();
     assert!(status.success(), "q exits 0: {status:?}");
     p.assert_restored();
+    // On the restored terminal, one line says the progress is saved.
+    p.wait_for("Your progress is saved.");
+    let raw = String::from_utf8_lossy(&p.raw).to_string();
+    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+    let said = raw.rfind("Your progress is saved.").expect("the line");
+    assert!(said > left, "the line comes after the terminal is restored");
 
     // Again: the profile exists, Enter resumes at the spot step (no note).
     let mut p = Pty::start(dir.path(), &[], &[]);
@@ -363,9 +372,14 @@ fn help_and_settings_open_and_close() {
     p.key(b"h", "modules left");
     p.key(b"s", "Settings");
     p.wait_for("High contrast");
+    // q closes settings (and help), as in less or man; on home it quits.
+    p.key(b"q", "modules left");
+    p.key(b"h", "Test Helpline");
+    p.key(b"q", "modules left");
     p.send(b"q");
     assert!(p.wait_exit().success());
     p.assert_restored();
+    p.wait_for("Your progress is saved.");
 }
 
 #[test]
