@@ -20,6 +20,9 @@ pub struct App {
     lang: Option<String>,
     data_dir: Option<PathBuf>,
     i18n: I18n,
+    /// The course's own interface files and the languages it offers, read once.
+    interface: i18n::CourseInterface,
+    languages: Vec<(String, String)>,
     course: Course,
     store: Option<ProgressStore>,
     notice: Option<String>,
@@ -142,7 +145,9 @@ impl App {
             Err(LoadError::Source(e)) => return Err(StartError::Source(e)),
             Err(LoadError::Invalid(r)) => return Err(StartError::Invalid(r)),
         };
-        let i18n = I18n::new(Some(&course.locale));
+        let interface = i18n::CourseInterface::read(&source);
+        let languages = i18n::languages(&source, &interface);
+        let i18n = I18n::with_course(Some(&course.locale), &interface);
         let data_dir = data_dir.or_else(store::default_data_dir);
         Ok(App {
             source,
@@ -150,6 +155,8 @@ impl App {
             lang,
             data_dir,
             i18n,
+            interface,
+            languages,
             course,
             store: None,
             notice: None,
@@ -204,7 +211,7 @@ impl App {
         };
         match load_course(&self.source, Some(&tag)) {
             Ok(c) => {
-                self.i18n = I18n::new(Some(&c.locale));
+                self.i18n = I18n::with_course(Some(&c.locale), &self.interface);
                 self.course = c.clone();
                 session.replace_course(c);
                 self.lang = Some(tag.clone());
@@ -226,6 +233,8 @@ impl App {
                 if let Some(s) = session {
                     s.replace_course(c.clone());
                 }
+                self.interface = i18n::CourseInterface::read(&self.source);
+                self.i18n = I18n::with_course(Some(&c.locale), &self.interface);
                 self.course = c;
                 None
             }
@@ -238,20 +247,7 @@ impl App {
 
     /// Languages offered in settings: (tag, name in that language).
     pub fn languages(&self) -> Vec<(String, String)> {
-        let mut tags: Vec<String> = course::locales(&self.source).unwrap_or_default();
-        tags.retain(|t| !t.contains('-'));
-        for t in i18n::available() {
-            if !tags.contains(&t) {
-                tags.push(t);
-            }
-        }
-        tags.sort();
-        tags.into_iter()
-            .map(|t| {
-                let name = I18n::new(Some(&t)).t("language-name");
-                (t, name)
-            })
-            .collect()
+        self.languages.clone()
     }
 
     /// Open a profile's progress and start a session on the home screen.
@@ -283,7 +279,7 @@ impl App {
             && saved != self.course.locale
             && let Ok(c) = load_course(&self.source, Some(&saved))
         {
-            self.i18n = I18n::new(Some(&c.locale));
+            self.i18n = I18n::with_course(Some(&c.locale), &self.interface);
             self.course = c;
             self.lang = Some(saved);
         }

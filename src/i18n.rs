@@ -2,9 +2,15 @@
 //! English embedded as the fallback of every message.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
+
+use crate::course::{CourseSource, locale};
+
+mod names;
+pub use names::{autonym, language_name, suggest_language, tag_problem};
 
 /// The interface translations, embedded at build time.
 #[derive(rust_embed::Embed)]
@@ -127,10 +133,182 @@ pub fn negotiate(requested: Option<&str>) -> String {
         .unwrap_or_else(|| FALLBACK.to_string())
 }
 
+/// The interface files of a course folder (`<tag>/notalone.ftl`), read
+/// once when the course is opened, so nothing is read while drawing.
+#[derive(Debug, Clone, Default)]
+pub struct CourseInterface {
+    /// By canonical tag: the file's text (a byte-order mark removed).
+    files: BTreeMap<String, String>,
+}
+
+impl CourseInterface {
+    /// Read every `<tag>/notalone.ftl` of a course on disk. The built-in
+    /// course has none (its interface files are the built-in ones). A file
+    /// that cannot be read or is not UTF-8 is left out: `locales check`
+    /// says why.
+    pub fn read(src: &CourseSource) -> CourseInterface {
+        let mut files = BTreeMap::new();
+        if src.dir().is_none() {
+            return CourseInterface { files };
+        }
+        for rel in src.files().unwrap_or_default() {
+            let Some(tag) = rel.strip_suffix(&format!("/{FTL_FILE}")) else {
+                continue;
+            };
+            if tag.contains('/') || locale::normalize_tag(tag).as_deref() != Some(tag) {
+                continue;
+            }
+            let Ok(Some(bytes)) = src.read(&rel) else {
+                continue;
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let text = text.strip_prefix('\u{feff}').map_or(text.clone(), str::to_string);
+            files.insert(tag.to_string(), text);
+        }
+        CourseInterface { files }
+    }
+
+    /// An interface made of the given files (tag, Fluent text), for tests.
+    pub fn from_files<I, T, S>(files: I) -> CourseInterface
+    where
+        I: IntoIterator<Item = (T, S)>,
+        T: Into<String>,
+        S: Into<String>,
+    {
+        CourseInterface {
+            files: files
+                .into_iter()
+                .map(|(t, s)| (t.into(), s.into()))
+                .collect(),
+        }
+    }
+
+    /// The tags that have an interface file in the course.
+    pub fn tags(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// The Fluent text of one tag's file.
+    pub fn get(&self, tag: &str) -> Option<&str> {
+        self.files.get(tag).map(String::as_str)
+    }
+}
+
+/// The languages a learner can pick in Settings: every locale folder of the
+/// course (lesson files or an interface file), as (tag, name in that
+/// language with its region: "Deutsch", "Français (Canada)"), sorted by
+/// tag. Compute it once per course (it lists the course's files).
+pub fn languages(src: &CourseSource, course: &CourseInterface) -> Vec<(String, String)> {
+    let mut tags: Vec<String> = crate::course::locales(src).unwrap_or_default();
+    tags.extend(course.tags().map(str::to_string));
+    if tags.is_empty() {
+        tags = available();
+    }
+    tags.retain(|t| !t.eq_ignore_ascii_case(PSEUDO));
+    tags.sort();
+    tags.dedup();
+    tags.into_iter()
+        .map(|t| {
+            let name = language_name(&t, course);
+            (t, name)
+        })
+        .collect()
+}
+
+/// What to tell a learner once, on standard error, about `--lang`: that it
+/// is not a language tag, or that the course has nothing in that language
+/// (neither lessons nor interface), and which language is used instead.
+/// `None` when the language is there (or for the pseudo-locale).
+/// `languages` is the list from [`languages`]; `i18n` the strings in use.
+pub fn lang_notice(
+    requested: Option<&str>,
+    languages: &[(String, String)],
+    i18n: &I18n,
+) -> Option<String> {
+    let raw = requested?.trim();
+    if raw.eq_ignore_ascii_case(PSEUDO) {
+        return None;
+    }
+    let using = languages
+        .iter()
+        .find(|(t, _)| t == i18n.lang())
+        .map_or_else(|| language_name(i18n.lang(), &CourseInterface::default()), |(_, n)| n.clone());
+    let shown = crate::text::sanitize_line(&crate::text::escape_controls(raw));
+    let shown: String = shown.chars().take(40).collect();
+    if tag_problem(raw).is_some() {
+        return Some(match suggest_language(raw) {
+            Some(hint) => i18n.ta(
+                "lang-not-a-tag-hint",
+                &[("lang", s(shown)), ("hint", s(hint)), ("using", s(using))],
+            ),
+            None => i18n.ta("lang-not-a-tag", &[("lang", s(shown)), ("using", s(using))]),
+        });
+    }
+    let tag = locale::normalize_tag(raw)?;
+    let have = |t: &str| {
+        languages.iter().any(|(l, _)| l.eq_ignore_ascii_case(t))
+            || available().iter().any(|l| l.eq_ignore_ascii_case(t))
+    };
+    let chain = locale::chain(&tag, &tag);
+    if chain.iter().any(|t| have(t)) {
+        return None;
+    }
+    Some(i18n.ta("lang-not-available", &[("lang", s(tag)), ("using", s(using))]))
+}
+
 impl I18n {
     /// Interface strings for a requested tag (e.g. `fr-CA`), negotiated
     /// against the embedded locales.
     pub fn new(requested: Option<&str>) -> I18n {
+        I18n::with_course(requested, &CourseInterface::default())
+    }
+
+    /// Interface strings for a requested tag, from the course's interface
+    /// files over the built-in ones, message by message, along the tag's
+    /// fallback chain (`de-AT`: the course's `de-AT`, then `de`, then the
+    /// built-in `de`, ..., then English). A message found nowhere falls
+    /// back to the built-in English, never to a raw id.
+    pub fn with_course(requested: Option<&str>, course: &CourseInterface) -> I18n {
+        let pseudo = requested.is_some_and(|r| r.trim().eq_ignore_ascii_case(PSEUDO));
+        if pseudo {
+            return I18n::builtin(Some(PSEUDO));
+        }
+        let Some(tag) = requested.and_then(locale::normalize_tag) else {
+            return I18n::builtin(requested);
+        };
+        let mut bundles = Vec::new();
+        let mut lang = None;
+        for t in locale::chain(&tag, FALLBACK) {
+            let mut found = false;
+            if let Some(text) = course.get(&t)
+                && let Some(b) = bundle_for(&t, text.to_string(), false)
+            {
+                bundles.push(b);
+                found = true;
+            }
+            if let Some(b) = source(&t).and_then(|s| bundle_for(&t, s, false)) {
+                bundles.push(b);
+                found = true;
+            }
+            if found && lang.is_none() {
+                lang = Some(t);
+            }
+        }
+        // English is always the last resort, even if the chain skipped it.
+        if let Some(b) = bundle_for(FALLBACK, source(FALLBACK).unwrap_or_default(), false) {
+            bundles.push(b);
+        }
+        I18n {
+            bundles,
+            lang: lang.unwrap_or_else(|| FALLBACK.to_string()),
+            pseudo: false,
+        }
+    }
+
+    /// The built-in strings only.
+    fn builtin(requested: Option<&str>) -> I18n {
         let lang = negotiate(requested);
         let pseudo = lang == PSEUDO;
         let mut bundles = Vec::new();
@@ -219,6 +397,42 @@ mod tests {
         let p = pseudo("Press Enter to continue");
         assert!(p.chars().count() as f64 >= 1.3 * 23.0, "{p}");
         assert!(p.contains('é'));
+    }
+
+    #[test]
+    fn course_files_come_first_message_by_message() {
+        let c = CourseInterface::from_files([
+            ("de", "profile-title = Wer macht den Kurs?\nprofile-welcome = Hallo { $niemand }\n"),
+            ("fr-CA", "profile-title = Qui suit le cours, là?\n"),
+        ]);
+        let de = I18n::with_course(Some("de-AT"), &c);
+        assert_eq!(de.lang(), "de");
+        assert_eq!(de.t("profile-title"), "Wer macht den Kurs?");
+        // A wrong variable falls back to English, not to a raw id.
+        assert_eq!(de.ta("profile-welcome", &[("name", s("Ana"))]), "Hi, Ana!");
+        assert_eq!(de.t("plain-bye"), I18n::new(None).t("plain-bye"));
+        let fr = I18n::with_course(Some("fr-CA"), &c);
+        assert_eq!(fr.t("profile-title"), "Qui suit le cours, là?");
+        // The rest from the built-in French, over English.
+        assert_eq!(fr.t("plain-bye"), I18n::new(Some("fr")).t("plain-bye"));
+        assert_ne!(fr.t("plain-bye"), I18n::new(None).t("plain-bye"));
+        assert!(I18n::with_course(Some("en-XA"), &c).is_pseudo());
+    }
+
+    #[test]
+    fn settings_lists_every_language_of_the_course_by_its_own_name() {
+        let l = languages(&CourseSource::Embedded, &CourseInterface::default());
+        let names: Vec<&str> = l.iter().map(|(_, n)| n.as_str()).collect();
+        assert!(names.contains(&"Français (Canada)"), "{names:?}");
+        assert!(names.contains(&"English (United Kingdom)"), "{names:?}");
+        assert!(names.contains(&"English"), "{names:?}");
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "a name twice: {names:?}");
+        let c = CourseInterface::from_files([("de", "profile-title = x\n")]);
+        let l = languages(&CourseSource::Embedded, &c);
+        assert!(l.contains(&("de".to_string(), "Deutsch".to_string())), "{l:?}");
     }
 
     #[test]

@@ -804,15 +804,13 @@ pub fn write_editor_support(
     overwrite_taplo: bool,
 ) -> std::io::Result<Vec<Written>> {
     let mut out = Vec::new();
-    let schema_dir = dir.join(SCHEMA_DIR);
-    std::fs::create_dir_all(&schema_dir)?;
     for (name, text) in generate() {
-        let path = schema_dir.join(name);
-        write_if_changed(&path, &text, true, &mut out)?;
+        let rel = format!("{SCHEMA_DIR}/{name}");
+        write_if_changed(dir, &rel, &text, true, &mut out)?;
     }
-    let taplo = dir.join(".taplo.toml");
     write_if_changed(
-        &taplo,
+        dir,
+        ".taplo.toml",
         &taplo_config(source_locale),
         overwrite_taplo,
         &mut out,
@@ -820,26 +818,30 @@ pub fn write_editor_support(
     Ok(out)
 }
 
+/// Never through a symbolic link: the course folder may be one students
+/// can write (security review F9).
 fn write_if_changed(
-    path: &Path,
+    dir: &Path,
+    rel: &str,
     text: &str,
     overwrite: bool,
     out: &mut Vec<Written>,
 ) -> std::io::Result<()> {
-    match std::fs::read(path) {
-        Ok(old) if old == text.as_bytes() => Ok(()),
-        Ok(_) if !overwrite => Ok(()),
-        Ok(_) => {
-            std::fs::write(path, text)?;
-            out.push(Written::Updated(path.to_path_buf()));
+    use crate::commands::export::nofollow::{self, How};
+    let path = rel.split('/').fold(dir.to_path_buf(), |p, x| p.join(x));
+    match nofollow::read(dir, rel)? {
+        Some(old) if old == text.as_bytes() => Ok(()),
+        Some(_) if !overwrite => Ok(()),
+        Some(_) => {
+            nofollow::write(dir, rel, text.as_bytes(), How::Replace)?;
+            out.push(Written::Updated(path));
             Ok(())
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            std::fs::write(path, text)?;
-            out.push(Written::Created(path.to_path_buf()));
+        None => {
+            nofollow::write(dir, rel, text.as_bytes(), How::Replace)?;
+            out.push(Written::Created(path));
             Ok(())
         }
-        Err(e) => Err(e),
     }
 }
 

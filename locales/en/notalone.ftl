@@ -1,6 +1,7 @@
 # notalone: interface strings (English, the source and fallback).
-# Translators: copy this file to locales/<your-tag>/notalone.ftl and translate
-# the text after each "=". Keep the ids and { $variables } as they are.
+# Translators: `notalone locales new TAG DIR` puts a copy in DIR/TAG/notalone.ftl
+# (beside that language's lessons); translate the text after each "=". Keep
+# the ids and { $variables } as they are. docs/translating.md explains it.
 
 ## Profile
 
@@ -247,6 +248,9 @@ tui-profile-make = Make the new nickname “{ $name }”
 ## Class report (issue 14)
 #
 ## Translators (issue 15)
+lang-not-a-tag = `{ $lang }` is not a language code, so the course is shown in { $using }. Give a code such as de, fr or pt-BR.
+lang-not-a-tag-hint = `{ $lang }` is not a language code, so the course is shown in { $using }. Did you mean --lang { $hint }?
+lang-not-available = This course has nothing in { $lang } yet, so it is shown in { $using }.
 #
 ## Shared class folder and saving (issue 16)
 #

@@ -248,6 +248,9 @@ tui-profile-make = Créer le nouveau pseudo « { $name } »
 ## Class report (issue 14)
 #
 ## Translators (issue 15)
+lang-not-a-tag = « { $lang } » n'est pas un code de langue : le cours s'affiche en { $using }. Donne un code comme de, fr ou pt-BR.
+lang-not-a-tag-hint = « { $lang } » n'est pas un code de langue : le cours s'affiche en { $using }. Voulais-tu dire --lang { $hint } ?
+lang-not-available = Ce cours n'a encore rien en { $lang } : il s'affiche en { $using }.
 #
 ## Shared class folder and saving (issue 16)
 #

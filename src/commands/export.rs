@@ -11,8 +11,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::course::CourseSource;
+use crate::i18n;
 use crate::schema;
 use crate::text;
+
+pub mod nofollow;
 
 fn say(msg: &str) {
     let _ = writeln!(
@@ -101,25 +104,21 @@ pub fn export(dir: &Path, force: bool) -> Result<String, String> {
             Ok(t) => schema::with_directive(rel, t, &source_locale).into_bytes(),
             Err(_) => bytes,
         };
-        let path = rel
-            .split('/')
-            .fold(dir.to_path_buf(), |p, part| p.join(part));
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                format!(
-                    "could not create {} ({e}); check that you may write there",
-                    shown(parent)
-                )
-            })?;
-        }
-        std::fs::write(&path, &bytes).map_err(|e| {
-            format!(
-                "could not write {} ({e}); check that you may write there",
-                shown(&path)
-            )
-        })?;
+        nofollow::write(dir, rel, &bytes, nofollow::How::Replace).map_err(|e| e.to_string())?;
         let folder = rel.split_once('/').map_or("", |(f, _)| f).to_string();
         *per_folder.entry(folder).or_default() += 1;
+    }
+    // The interface strings of every built-in language, beside its lessons.
+    let mut files = files;
+    for tag in i18n::available() {
+        let Some(ftl) = i18n::source(&tag) else {
+            continue;
+        };
+        let rel = format!("{tag}/{}", i18n::FTL_FILE);
+        nofollow::write(dir, &rel, ftl.as_bytes(), nofollow::How::Replace)
+            .map_err(|e| e.to_string())?;
+        *per_folder.entry(tag.clone()).or_default() += 1;
+        files.push(rel);
     }
     schema::write_editor_support(dir, &source_locale, force).map_err(|e| {
         format!(
@@ -176,6 +175,10 @@ fn summary(
             ));
         }
     }
+    out.push_str(&format!(
+        "  {:<24} the program's own words (menus, keys, messages) in that language\n",
+        format!("*/{}", i18n::FTL_FILE)
+    ));
     out.push_str(&format!(
         "  {:<24} for editors: checks the files as you type (optional)\n",
         format!("{}/, .taplo.toml", schema::SCHEMA_DIR)

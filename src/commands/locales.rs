@@ -456,10 +456,7 @@ fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i3
 
     // Interface files to check.
     let ftl_set = FtlSet::new(&info, given_dir);
-    let ftl_tags: Vec<String> = ftl_set
-        .to_check(given_dir, lang.as_deref())
-        .into_iter()
-        .collect();
+    let ftl_tags: Vec<String> = ftl_set.to_check(lang.as_deref()).into_iter().collect();
 
     let checked: Vec<&str> = info
         .folders
@@ -486,6 +483,9 @@ fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i3
     let mut obsolete_files: BTreeSet<String> = BTreeSet::new();
     for l in &checked {
         compare_locale(&info, l, &mut diags, &mut obsolete_files);
+        if given_dir && info.kind(l) == Kind::Full && ftl_set.chain(l).is_empty() {
+            diags.push(missing_interface(l, &ftl_set.source().0));
+        }
     }
     // Lint's own diagnostics for the translations' files.
     let source_errors = lint
@@ -517,7 +517,10 @@ fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i3
         let src_ftl = ftl::Ftl::parse(&src_text);
         for tag in &ftl_tags {
             if let Some((name, t)) = ftl_set.get(tag) {
-                diags.extend(ftl::compare(&name, &t, &src_ftl, &src_name));
+                // An English variant only replaces some words: nothing in
+                // it is "untranslated".
+                let same = language(tag).eq_ignore_ascii_case(i18n::FALLBACK);
+                diags.extend(ftl::compare(&name, &t, &src_ftl, &src_name, same));
                 texts.insert(name, t);
             }
         }
@@ -563,6 +566,23 @@ fn file_level(
         span: None,
         help: Some(help),
     }
+}
+
+/// A translation without an interface file: the program speaks English.
+fn missing_interface(tag: &str, source_file: &str) -> Diagnostic {
+    file_level(
+        Severity::Warning,
+        "untranslated",
+        format!("{tag}/{}", i18n::FTL_FILE),
+        format!(
+            "{tag} has no {} yet: learners see the program's own words (menus, keys, messages) in English",
+            i18n::FTL_FILE
+        ),
+        format!(
+            "copy {source_file} to {tag}/{} and translate the text after each `=` (`notalone export-course DIR` writes the English file)",
+            i18n::FTL_FILE
+        ),
+    )
 }
 
 /// The untranslated and obsolete warnings of one locale folder.
@@ -777,10 +797,14 @@ fn summary(report: &Report, root: &str, color: bool) -> String {
 // ---------------------------------------------------------------------------
 // Interface files
 
-/// Where interface files come from: the embedded ones, and `DIR/locales/`.
+/// Where interface files come from: the course's `<tag>/notalone.ftl`
+/// (with DIR), else the built-in `locales/<tag>/notalone.ftl`. The English
+/// they are compared with is always the built-in one: it is what the
+/// program falls back to, message by message.
 struct FtlSet {
-    /// From `DIR/locales/<tag>/notalone.ftl`, by tag.
+    /// From the course folder, by tag.
     dir: BTreeMap<String, String>,
+    given_dir: bool,
 }
 
 impl FtlSet {
@@ -788,13 +812,10 @@ impl FtlSet {
         let mut dir = BTreeMap::new();
         if given_dir {
             for f in &info.files {
-                let Some(rest) = f.strip_prefix("locales/") else {
+                let Some(tag) = f.strip_suffix(&format!("/{}", i18n::FTL_FILE)) else {
                     continue;
                 };
-                let Some(tag) = rest.strip_suffix(&format!("/{}", i18n::FTL_FILE)) else {
-                    continue;
-                };
-                if locale::normalize_tag(tag).as_deref() != Some(tag) {
+                if tag.contains('/') || locale::normalize_tag(tag).as_deref() != Some(tag) {
                     continue;
                 }
                 if let Some(t) = info.read_text(f) {
@@ -802,7 +823,7 @@ impl FtlSet {
                 }
             }
         }
-        FtlSet { dir }
+        FtlSet { dir, given_dir }
     }
 
     fn embedded_tags() -> Vec<String> {
@@ -812,45 +833,57 @@ impl FtlSet {
             .collect()
     }
 
-    /// The tags whose interface file `check` compares.
-    fn to_check(&self, given_dir: bool, lang: Option<&str>) -> BTreeSet<String> {
-        let mut tags: BTreeSet<String> = self
-            .dir
-            .keys()
-            .filter(|t| *t != i18n::FALLBACK)
-            .cloned()
-            .collect();
-        let embedded = Self::embedded_tags();
-        match lang {
-            Some(l) => {
-                tags.retain(|t| t == l);
-                if embedded.iter().any(|t| t == l) {
-                    tags.insert(l.to_string());
-                }
-            }
-            None if !given_dir => tags.extend(embedded),
-            None => {}
+    /// The tags whose interface file `check` compares: the course's files
+    /// (with DIR), else the built-in translations.
+    fn to_check(&self, lang: Option<&str>) -> BTreeSet<String> {
+        let mut tags: BTreeSet<String> = if self.given_dir {
+            self.dir.keys().cloned().collect()
+        } else {
+            Self::embedded_tags().into_iter().collect()
+        };
+        if let Some(l) = lang {
+            tags.retain(|t| t == l);
         }
         tags
     }
 
-    /// The English source: `DIR/locales/en/notalone.ftl`, else the embedded one.
+    /// The English the files are compared with: its name in messages, and
+    /// its text (always the built-in one).
     fn source(&self) -> (String, String) {
-        let name = format!("locales/{}/{}", i18n::FALLBACK, i18n::FTL_FILE);
-        match self.dir.get(i18n::FALLBACK) {
-            Some(t) => (name, t.clone()),
-            None => (name, i18n::source(i18n::FALLBACK).unwrap_or_default()),
-        }
+        let name = if self.dir.contains_key(i18n::FALLBACK) {
+            format!("{}/{}", i18n::FALLBACK, i18n::FTL_FILE)
+        } else {
+            format!("locales/{}/{}", i18n::FALLBACK, i18n::FTL_FILE)
+        };
+        (name, i18n::source(i18n::FALLBACK).unwrap_or_default())
     }
 
-    /// A locale's interface file: its path in diagnostics, and its text.
+    /// A locale's interface file to check: its path in diagnostics, and
+    /// its text.
     fn get(&self, tag: &str) -> Option<(String, String)> {
-        let name = format!("locales/{tag}/{}", i18n::FTL_FILE);
-        self.dir
-            .get(tag)
-            .cloned()
-            .or_else(|| i18n::source(tag))
-            .map(|t| (name, t))
+        if self.given_dir {
+            let name = format!("{tag}/{}", i18n::FTL_FILE);
+            return self.dir.get(tag).cloned().map(|t| (name, t));
+        }
+        i18n::source(tag).map(|t| (format!("locales/{tag}/{}", i18n::FTL_FILE), t))
+    }
+
+    /// The interface files a learner of `tag` gets, in fallback order (the
+    /// course's over the built-in ones), English left out.
+    fn chain(&self, tag: &str) -> Vec<ftl::Ftl> {
+        let mut out = Vec::new();
+        for t in locale::chain(tag, i18n::FALLBACK) {
+            if t == i18n::FALLBACK {
+                continue;
+            }
+            if let Some(text) = self.dir.get(&t) {
+                out.push(ftl::Ftl::parse(text));
+            }
+            if let Some(text) = i18n::source(&t) {
+                out.push(ftl::Ftl::parse(&text));
+            }
+        }
+        out
     }
 }
 
@@ -990,12 +1023,7 @@ fn status(dir: Option<PathBuf>) -> i32 {
         let interface = if language(tag).eq_ignore_ascii_case(i18n::FALLBACK) {
             "source".to_string()
         } else {
-            let chain: Vec<ftl::Ftl> = locale::chain(tag, i18n::FALLBACK)
-                .iter()
-                .filter(|t| *t != i18n::FALLBACK)
-                .filter_map(|t| ftl_set.get(t))
-                .map(|(_, text)| ftl::Ftl::parse(&text))
-                .collect();
+            let chain = ftl_set.chain(tag);
             let (d, t) = ftl::coverage(&chain, &en);
             percent(d, t)
         };
@@ -1168,8 +1196,17 @@ fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
         return 2;
     }
     let mut created = Vec::new();
+    let interface = (inherit_from.is_none()).then(|| interface_template(&tag, &info));
+    let mut copies = copies;
+    if interface.is_some() {
+        copies.push((String::new(), i18n::FTL_FILE.to_string()));
+    }
     for (from, name) in &copies {
-        let bytes = match info.src.read(from) {
+        let read = match (&interface, name.as_str()) {
+            (Some(t), i18n::FTL_FILE) => Ok(Some(t.clone().into_bytes())),
+            _ => info.src.read(from),
+        };
+        let bytes = match read {
             Ok(Some(b)) => b,
             Ok(None) => continue,
             Err(e) => {
@@ -1215,15 +1252,58 @@ fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
              correct, next, teaches or minutes, nor add or remove steps, messages, choices,\n\
              items or options. Put the help lines for your language in resources.toml.\n\n\
              Next steps:\n\
-             1. Translate the files in {tag}/.\n\
+             1. Translate the files in {tag}/ ({ftl} holds the program's own words: menus, keys, messages).\n\
              2. See what is left: notalone locales check {d} --lang {tag}\n\
              3. Preview: notalone --lessons {d} --lang {tag}   (add --plain for the line-by-line version)\n\
              docs/translating.md explains each step.\n",
-            src = info.source
+            src = info.source,
+            ftl = i18n::FTL_FILE
         )),
     }
     write_stdout(&out);
     0
+}
+
+/// The interface file a new translation starts from: the built-in one of
+/// its language if there is one, else the English text under a header that
+/// says what to do, `language-name` already in the language where the
+/// program knows its name. Valid Fluent from the start.
+fn interface_template(tag: &str, info: &Info) -> String {
+    let lang = language(tag);
+    if let Some(t) = i18n::source(lang).filter(|_| lang != i18n::FALLBACK) {
+        return t;
+    }
+    let en = info
+        .read_text(&format!("{}/{}", i18n::FALLBACK, i18n::FTL_FILE))
+        .filter(|t| ftl::Ftl::parse(t).syntax.is_empty())
+        .or_else(|| i18n::source(i18n::FALLBACK))
+        .unwrap_or_default();
+    let name = i18n::autonym(lang);
+    let title = match name {
+        Some(n) => format!("{n} ({tag})"),
+        None => tag.to_string(),
+    };
+    let mut out = format!(
+        "# notalone: the program's own words (menus, keys, messages), in {title}.\n\
+         # Translate the text after each \"=\" and keep everything else: the ids, and\n\
+         # every {{ $variable }} exactly as written (you may move it in the sentence).\n\
+         # Until you translate a message it stays in English, and learners see it in English.\n\
+         # Check your work: notalone locales check DIR --lang {tag}\n"
+    );
+    let body = en.trim_start_matches('\u{feff}');
+    // The English file's own header (its first comment lines) is replaced.
+    let mut lines = body.lines().peekable();
+    while lines.peek().is_some_and(|l| l.starts_with("# ") || *l == "#") {
+        lines.next();
+    }
+    for line in lines {
+        match (line.starts_with("language-name ="), name) {
+            (true, Some(n)) => out.push_str(&format!("language-name = {n}")),
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Remove what `new` created after a failure.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{Array, DocumentMut, Value};
 
 use crate::cli::NewCommand;
+use crate::commands::export::nofollow::{self, How, WriteError};
 use crate::commands::export::{ensure_dir, is_non_empty_dir};
 use crate::schema;
 use crate::text;
@@ -252,28 +253,10 @@ fn push_like_siblings(arr: &mut Array, id: &str) {
     arr.push_formatted(v);
 }
 
-/// Write `text` to `path` through a temporary file in the same folder, so a
-/// crash never leaves half a file.
-fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Create `path` with `text`, failing if it exists.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
+/// Create `rel` in `dir`, failing if anything is there; never through a
+/// symbolic link (the course folder may be one students can write).
+fn write_new(dir: &Path, rel: &str, text: &str) -> Result<(), WriteError> {
+    nofollow::write(dir, rel, text.as_bytes(), How::CreateNew)
 }
 
 /// Scaffold module `id` in the course at `dir`; returns the summary.
@@ -321,22 +304,17 @@ pub fn new_module(id: &str, dir: &Path) -> Result<String, String> {
         new_root = new_root.replace("\r\n", "\n").replace('\n', "\r\n");
     }
 
-    std::fs::create_dir_all(file.parent().unwrap_or(dir)).map_err(|e| {
-        format!(
-            "could not create the folder {}/{} ({e}); check that you may write there",
-            d, root.source_locale
-        )
-    })?;
-    write_new(&file, &text).map_err(|e| {
-        format!(
-            "could not write {} ({e}); check that you may write there",
+    write_new(dir, &rel, &text).map_err(|e| match e {
+        WriteError::Exists(_) => format!(
+            "{} already exists; choose another id (or, to use that file, add \"{id}\" to `modules` in course.toml)",
             shown(&file)
-        )
+        ),
+        e => e.to_string(),
     })?;
-    if let Err(e) = write_atomic(&dir.join("course.toml"), &new_root) {
+    if let Err(e) = nofollow::write(dir, "course.toml", new_root.as_bytes(), How::Replace) {
         let _ = std::fs::remove_file(&file);
         return Err(format!(
-            "could not update {d}/course.toml ({e}); nothing was created: check that you may write there"
+            "could not update {d}/course.toml: {e}; nothing was created"
         ));
     }
     let editor = match schema::write_editor_support(dir, &root.source_locale, false) {
@@ -406,20 +384,8 @@ pub fn new_course(dir: &Path) -> Result<String, String> {
         ),
     ];
     ensure_dir(dir)?;
-    std::fs::create_dir_all(dir.join("en")).map_err(|e| {
-        format!(
-            "could not create {}/en ({e}); check that you may write there",
-            shown(dir)
-        )
-    })?;
     for (rel, text) in &files {
-        let path = dir.join(rel);
-        if let Err(e) = write_new(&path, text) {
-            return Err(format!(
-                "could not write {} ({e}); check that you may write there",
-                shown(&path)
-            ));
-        }
+        write_new(dir, rel, text).map_err(|e| e.to_string())?;
     }
     let editor = match schema::write_editor_support(dir, "en", true) {
         Ok(_) => String::new(),

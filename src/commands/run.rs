@@ -50,6 +50,9 @@ pub fn run(args: RunArgs) -> i32 {
             return 1;
         }
     };
+    if let Some(n) = crate::i18n::lang_notice(args.lang.as_deref(), &app.languages(), app.i18n()) {
+        say(&n);
+    }
     if let Some(name) = &args.profile {
         match app.validate_profile(name) {
             Ok(_) => {}

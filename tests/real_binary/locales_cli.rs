@@ -199,7 +199,7 @@ fn check_reports_obsolete_files_and_steps() {
 #[test]
 fn check_interface_files_in_the_course_dir() {
     let (_, v) = check_json(&fixture("broken"), Some("de"));
-    let f = "locales/de/notalone.ftl";
+    let f = "de/notalone.ftl";
     let syntax = find(&v, "ftl-syntax", f);
     assert_eq!(syntax.len(), 1, "{v:#}");
     assert_eq!(syntax[0]["severity"], "error");
@@ -266,7 +266,7 @@ fn check_without_lang_covers_every_locale_and_exits_1_on_errors() {
         "de/first-signs.toml",
         "es/first-signs.toml",
         "fr-CA/course.toml",
-        "locales/de/notalone.ftl",
+        "de/notalone.ftl",
     ] {
         assert!(
             diags(&v).iter().any(|d| d["file"] == f),
@@ -291,7 +291,7 @@ fn check_human_output_is_rustc_style() {
     assert!(out.contains("sign = false"), "{out}");
     assert!(out.contains("warning[untranslated]"), "{out}");
     assert!(out.contains("error[ftl-syntax]"), "{out}");
-    assert!(out.contains("--> locales/de/notalone.ftl:6:1"), "{out}");
+    assert!(out.contains("--> de/notalone.ftl:6:1"), "{out}");
     assert!(
         out.trim_end()
             .lines()

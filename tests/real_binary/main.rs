@@ -3,6 +3,7 @@
 
 mod ftl;
 mod hostile_env;
+mod interface;
 mod lint_fixtures;
 mod locales_cli;
 mod no_network;
@@ -10,3 +11,4 @@ mod plain_e2e;
 mod progress_cli;
 mod scaffold;
 mod tui_pty;
+mod write_links;

@@ -272,11 +272,91 @@ fn vars_list(v: &BTreeSet<String>) -> String {
         .join(", ")
 }
 
-/// Compare a translation's `.ftl` (`file` is its path in diagnostics, e.g.
-/// `locales/fr/notalone.ftl`) with the source's, and list the problems.
-pub fn compare(file: &str, text: &str, source: &Ftl, source_file: &str) -> Vec<Diagnostic> {
-    let tr = Ftl::parse(text);
+/// What is wrong with a character in interface text, if anything: a
+/// control character (C0 but newline and tab, DEL, C1), a bidi control, or
+/// an invisible format character (zero-width, word joiner, soft hyphen,
+/// line and paragraph separators, interlinear annotations, tag characters,
+/// Hangul fillers). A zero-width joiner or variation selector right after
+/// an emoji is part of it and fine.
+fn hazard(c: char, prev: Option<char>) -> Option<&'static str> {
+    let emoji = |p: Option<char>| {
+        p.is_some_and(|p| matches!(p, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}'))
+    };
+    if c == '\n' || c == '\t' || c == '\r' {
+        return None;
+    }
+    if c.is_control() {
+        return Some("a control character");
+    }
+    if crate::text::is_bidi_control(c) || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}') {
+        return Some("a bidi control character");
+    }
+    match c {
+        '\u{200D}' | '\u{FE0F}' if emoji(prev) => None,
+        '\u{200B}'..='\u{200D}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{3164}'
+        | '\u{FFA0}'
+        | '\u{180E}'
+        | '\u{034F}'
+        | '\u{FE0F}' => Some("an invisible format character"),
+        _ => None,
+    }
+}
+
+/// Control, bidi and invisible characters anywhere in an interface file
+/// (the program would print them to the learner's terminal).
+fn hazards(file: &str, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut prev = None;
+    for (i, c) in text.char_indices() {
+        if let Some(what) = hazard(c, prev) {
+            let (line, column) = line_col(text, i);
+            out.push(Diagnostic {
+                severity: Severity::Error,
+                code: "control-character".to_string(),
+                file: file.to_string(),
+                line,
+                column,
+                message: format!(
+                    "this message holds {what} (U+{:04X}), which could change what the learner's terminal shows",
+                    c as u32
+                ),
+                span: Some(i..i + c.len_utf8()),
+                help: Some(
+                    "delete it (it is invisible: retype the text around it if you cannot find it)"
+                        .to_string(),
+                ),
+            });
+            if out.len() >= 20 {
+                break;
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Compare a translation's `.ftl` (`file` is its path in diagnostics, e.g.
+/// `de/notalone.ftl`) with the source's, and list the problems. With
+/// `same_language` (an English variant) nothing is "untranslated".
+pub fn compare(
+    file: &str,
+    text: &str,
+    source: &Ftl,
+    source_file: &str,
+    same_language: bool,
+) -> Vec<Diagnostic> {
+    let tr = Ftl::parse(text);
+    let mut out = hazards(file, text);
     // A zero-length span at 0 stands for the whole file (no snippet).
     let mut push = |sev: Severity, code: &str, span: Range<usize>, msg: String, help: String| {
         let (line, column) = line_col(text, span.start);
@@ -325,7 +405,7 @@ pub fn compare(file: &str, text: &str, source: &Ftl, source_file: &str) -> Vec<D
         let id = key.split_once('.').map_or(key.as_str(), |(m, _)| m);
         match tr.units.get(key) {
             None => {
-                if tr.broken.contains(id) {
+                if tr.broken.contains(id) || same_language {
                     continue; // inside a syntax error, reported above
                 }
                 let (span, msg) = match tr.span_of(key) {
@@ -373,7 +453,8 @@ pub fn compare(file: &str, text: &str, source: &Ftl, source_file: &str) -> Vec<D
                             vars_list(&su.vars)
                         ),
                     );
-                } else if tu.shape == su.shape && !super::same_by_nature(&su.text) {
+                } else if tu.shape == su.shape && !same_language && !super::same_by_nature(&su.text)
+                {
                     push(
                         Severity::Warning,
                         "untranslated",
@@ -439,6 +520,7 @@ mod tests {
             fr,
             &en,
             "locales/en/notalone.ftl",
+            false,
         );
         let c = codes(&d);
         assert!(c.contains(&("ftl-variable".into(), 1)), "{c:?}");
@@ -460,7 +542,7 @@ mod tests {
     fn syntax_errors_have_positions() {
         let en = Ftl::parse(EN);
         let fr = "hello = Salut { $name }\nbye Au revoir\n";
-        let d = compare("f.ftl", fr, &en, "e.ftl");
+        let d = compare("f.ftl", fr, &en, "e.ftl", false);
         let s = d
             .iter()
             .find(|d| d.code == "ftl-syntax")
@@ -476,8 +558,29 @@ mod tests {
     #[test]
     fn duplicates_are_errors() {
         let en = Ftl::parse(EN);
-        let d = compare("f.ftl", "bye = Salut\nbye = Ciao\n", &en, "e.ftl");
+        let d = compare("f.ftl", "bye = Salut\nbye = Ciao\n", &en, "e.ftl", false);
         assert!(d.iter().any(|d| d.code == "ftl-duplicate" && d.line == 2));
+    }
+
+    #[test]
+    fn control_bidi_and_invisible_characters_are_errors() {
+        let en = Ftl::parse(EN);
+        let fr = "hello = Salut { $name }\nbye = Au\u{1b}]52;c;x\u{7} revoir\nname = a\u{202e}b\u{200b}c\nold = famille 👨\u{200d}👩 ok\n";
+        let d = compare("f.ftl", fr, &en, "e.ftl", false);
+        let c: Vec<(usize, usize)> = d
+            .iter()
+            .filter(|d| d.code == "control-character")
+            .map(|d| (d.line, d.column))
+            .collect();
+        assert_eq!(c, [(2, 9), (2, 17), (3, 9), (3, 11)], "{d:#?}");
+        assert!(d.iter().all(|d| d.severity == Severity::Error || d.code != "control-character"));
+    }
+
+    #[test]
+    fn an_english_variant_is_never_untranslated() {
+        let en = Ftl::parse(EN);
+        let d = compare("en-GB/notalone.ftl", "bye = Cheerio\n", &en, "e.ftl", true);
+        assert!(d.iter().all(|d| d.code != "untranslated"), "{d:#?}");
     }
 
     #[test]
