@@ -164,7 +164,9 @@ impl CourseInterface {
             let Ok(text) = String::from_utf8(bytes) else {
                 continue;
             };
-            let text = text.strip_prefix('\u{feff}').map_or(text.clone(), str::to_string);
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map_or(text.clone(), str::to_string);
             files.insert(tag.to_string(), text);
         }
         CourseInterface { files }
@@ -234,7 +236,10 @@ pub fn lang_notice(
     let using = languages
         .iter()
         .find(|(t, _)| t == i18n.lang())
-        .map_or_else(|| language_name(i18n.lang(), &CourseInterface::default()), |(_, n)| n.clone());
+        .map_or_else(
+            || language_name(i18n.lang(), &CourseInterface::default()),
+            |(_, n)| n.clone(),
+        );
     let shown = crate::text::sanitize_line(&crate::text::escape_controls(raw));
     let shown: String = shown.chars().take(40).collect();
     if tag_problem(raw).is_some() {
@@ -255,7 +260,10 @@ pub fn lang_notice(
     if chain.iter().any(|t| have(t)) {
         return None;
     }
-    Some(i18n.ta("lang-not-available", &[("lang", s(tag)), ("using", s(using))]))
+    Some(i18n.ta(
+        "lang-not-available",
+        &[("lang", s(tag)), ("using", s(using))],
+    ))
 }
 
 impl I18n {
@@ -402,7 +410,10 @@ mod tests {
     #[test]
     fn course_files_come_first_message_by_message() {
         let c = CourseInterface::from_files([
-            ("de", "profile-title = Wer macht den Kurs?\nprofile-welcome = Hallo { $niemand }\n"),
+            (
+                "de",
+                "profile-title = Wer macht den Kurs?\nprofile-welcome = Hallo { $niemand }\n",
+            ),
             ("fr-CA", "profile-title = Qui suit le cours, là?\n"),
         ]);
         let de = I18n::with_course(Some("de-AT"), &c);
@@ -432,7 +443,10 @@ mod tests {
         assert_eq!(unique.len(), names.len(), "a name twice: {names:?}");
         let c = CourseInterface::from_files([("de", "profile-title = x\n")]);
         let l = languages(&CourseSource::Embedded, &c);
-        assert!(l.contains(&("de".to_string(), "Deutsch".to_string())), "{l:?}");
+        assert!(
+            l.contains(&("de".to_string(), "Deutsch".to_string())),
+            "{l:?}"
+        );
     }
 
     #[test]

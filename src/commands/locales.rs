@@ -1197,7 +1197,6 @@ fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
     }
     let mut created = Vec::new();
     let interface = (inherit_from.is_none()).then(|| interface_template(&tag, &info));
-    let mut copies = copies;
     if interface.is_some() {
         copies.push((String::new(), i18n::FTL_FILE.to_string()));
     }
@@ -1293,7 +1292,10 @@ fn interface_template(tag: &str, info: &Info) -> String {
     let body = en.trim_start_matches('\u{feff}');
     // The English file's own header (its first comment lines) is replaced.
     let mut lines = body.lines().peekable();
-    while lines.peek().is_some_and(|l| l.starts_with("# ") || *l == "#") {
+    while lines
+        .peek()
+        .is_some_and(|l| l.starts_with("# ") || *l == "#")
+    {
         lines.next();
     }
     for line in lines {

@@ -1200,7 +1200,12 @@ mod tests {
     #[test]
     fn the_walker_knows_every_declared_field() {
         use fields::FileKind;
-        for kind in [FileKind::Root, FileKind::CourseText, FileKind::Resources, FileKind::Module] {
+        for kind in [
+            FileKind::Root,
+            FileKind::CourseText,
+            FileKind::Resources,
+            FileKind::Module,
+        ] {
             let inline = every_field(kind.table());
             let doc = format!("doc = {inline}");
             let parsed: toml::Table = toml::from_str(&doc).expect("parses");

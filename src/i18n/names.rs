@@ -132,12 +132,17 @@ pub fn language_name(tag: &str, course: &CourseInterface) -> String {
     let lang = parts.next().unwrap_or(tag);
     let region = parts.find(|p| p.len() == 2 || p.chars().all(|c| c.is_ascii_digit()));
     let english_name = source(FALLBACK).and_then(|t| own_name(FALLBACK, t));
-    let translated = |n: &String| lang.eq_ignore_ascii_case(FALLBACK) || Some(n) != english_name.as_ref();
+    let translated =
+        |n: &String| lang.eq_ignore_ascii_case(FALLBACK) || Some(n) != english_name.as_ref();
     let name = course
         .get(lang)
         .and_then(|t| own_name(lang, t.to_string()))
         .filter(translated)
-        .or_else(|| source(lang).and_then(|t| own_name(lang, t)).filter(translated))
+        .or_else(|| {
+            source(lang)
+                .and_then(|t| own_name(lang, t))
+                .filter(translated)
+        })
         .or_else(|| autonym(lang).map(str::to_string))
         .unwrap_or_else(|| crate::text::sanitize_line(tag));
     match region {

@@ -133,7 +133,15 @@ fn the_course_interface_is_used_message_by_message() {
     assert!(!err(&o).contains("de"), "{}", err(&o));
     // Without --lessons, the built-in strings.
     let o = notalone(
-        &["--lang", "de", "--plain", "--data-dir", s(&data), "--profile", "sam"],
+        &[
+            "--lang",
+            "de",
+            "--plain",
+            "--data-dir",
+            s(&data),
+            "--profile",
+            "sam",
+        ],
         "q\n",
     );
     assert!(!out(&o).contains("Bis bald!"));
@@ -154,11 +162,18 @@ fn lang_that_names_nothing_is_said_once_and_the_course_goes_on() {
     let e = err(&o);
     assert_eq!(e.matches("xx").count(), 1, "{e}");
     assert!(e.contains("English"), "{e}");
-    assert!(out(&o).contains("Not Alone") || out(&o).contains("=="), "{}", out(&o));
+    assert!(
+        out(&o).contains("Not Alone") || out(&o).contains("=="),
+        "{}",
+        out(&o)
+    );
     let o = run("deutsch");
     assert_eq!(o.status.code(), Some(0));
     let e = err(&o);
-    assert!(e.contains("not a language code") && e.contains("--lang de"), "{e}");
+    assert!(
+        e.contains("not a language code") && e.contains("--lang de"),
+        "{e}"
+    );
     // In French, to a French learner.
     let o = run("fr-CA");
     assert!(err(&o).is_empty(), "{}", err(&o));
@@ -172,12 +187,28 @@ fn check_covers_the_course_interface_file() {
     let t = tempfile::tempdir().expect("tmp");
     let c = german_course(t.path());
     let ftl = c.join("de/notalone.ftl");
-    set_message(&ftl, "profile-title", "Wer\u{1b}]52;c;ZWNobyBwd25lZA==\u{7} macht den Kurs?");
-    set_message(&ftl, "profile-intro", "Wähle\u{202e} deinen\u{200b} Spitznamen.");
+    set_message(
+        &ftl,
+        "profile-title",
+        "Wer\u{1b}]52;c;ZWNobyBwd25lZA==\u{7} macht den Kurs?",
+    );
+    set_message(
+        &ftl,
+        "profile-intro",
+        "Wähle\u{202e} deinen\u{200b} Spitznamen.",
+    );
     set_message(&ftl, "profile-welcome", "Hallo, { $name }!");
     set_message(&ftl, "home-choose", "Wähle ein Modul { $modul }.");
     let o = notalone(
-        &["locales", "check", s(&c), "--lang", "de", "--format", "json"],
+        &[
+            "locales",
+            "check",
+            s(&c),
+            "--lang",
+            "de",
+            "--format",
+            "json",
+        ],
         "",
     );
     assert_eq!(o.status.code(), Some(1), "{}", out(&o));
@@ -197,7 +228,15 @@ fn check_covers_the_course_interface_file() {
     // A German folder without an interface file gets one warning.
     std::fs::remove_file(&ftl).expect("rm");
     let o = notalone(
-        &["locales", "check", s(&c), "--lang", "de", "--format", "json"],
+        &[
+            "locales",
+            "check",
+            s(&c),
+            "--lang",
+            "de",
+            "--format",
+            "json",
+        ],
         "",
     );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");

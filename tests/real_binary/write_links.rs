@@ -40,7 +40,11 @@ fn untouched(v: &Path) {
         .expect("ls")
         .filter_map(|e| e.ok().map(|e| e.file_name()))
         .collect();
-    assert_eq!(names.len(), 1, "written into the victim's folder: {names:?}");
+    assert_eq!(
+        names.len(),
+        1,
+        "written into the victim's folder: {names:?}"
+    );
 }
 
 #[test]
@@ -75,7 +79,12 @@ fn export_force_refuses_planted_links() {
     std::fs::create_dir_all(ex4.join("en")).expect("mkdir");
     std::fs::write(ex4.join("course.toml"), "old").expect("write");
     let o = notalone(&["export-course", s(&ex4), "--force"]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(
         std::fs::read_to_string(ex4.join("course.toml"))
             .expect("read")
@@ -100,7 +109,10 @@ fn new_module_refuses_planted_links() {
     let e = String::from_utf8_lossy(&o.stderr).into_owned();
     assert!(e.contains("symbolic link"), "{e}");
     untouched(&v);
-    assert_eq!(std::fs::read_to_string(c.join("course.toml")).expect("read"), before);
+    assert_eq!(
+        std::fs::read_to_string(c.join("course.toml")).expect("read"),
+        before
+    );
     // course.toml itself a link: refused, the target unchanged.
     std::fs::remove_file(&en).expect("rm");
     std::fs::rename(t.path().join("en-moved"), &en).expect("mv back");
@@ -110,6 +122,9 @@ fn new_module_refuses_planted_links() {
     std::os::unix::fs::symlink(v.join("secret.txt"), c.join("course.toml")).expect("link");
     let o = notalone(&["new", "module", "planted", s(&c)]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(v.join("secret.txt")).expect("read"), before);
+    assert_eq!(
+        std::fs::read_to_string(v.join("secret.txt")).expect("read"),
+        before
+    );
     assert!(!en.join("planted.toml").exists(), "left a half-made module");
 }

@@ -125,17 +125,15 @@ mod imp {
         how: How,
     ) -> Result<(), WriteError> {
         let (name, dirs) = parts.split_last().ok_or_else(|| {
-            WriteError::Io(
-                shown(root, parts),
-                std::io::Error::other("no file name"),
-            )
+            WriteError::Io(shown(root, parts), std::io::Error::other("no file name"))
         })?;
         let dir = open_dirs(root, dirs, true)?;
         let at = || shown(root, parts);
         if is_link(&dir, name) {
             return Err(WriteError::Link(at()));
         }
-        let file = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let file =
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let mode = Mode::from_raw_mode(0o644);
         if how == How::CreateNew {
             let fd = match rustix::fs::openat(&dir, *name, file, mode) {
@@ -144,13 +142,10 @@ mod imp {
                 Err(e) => return Err(WriteError::Io(at(), e.into())),
             };
             let mut f = std::fs::File::from(fd);
-            return f
-                .write_all(bytes)
-                .and_then(|()| f.sync_all())
-                .map_err(|e| {
-                    let _ = rustix::fs::unlinkat(&dir, *name, AtFlags::empty());
-                    WriteError::Io(at(), e)
-                });
+            return f.write_all(bytes).and_then(|()| f.sync_all()).map_err(|e| {
+                let _ = rustix::fs::unlinkat(&dir, *name, AtFlags::empty());
+                WriteError::Io(at(), e)
+            });
         }
         let mut n = 0u32;
         let (tmp, fd) = loop {
@@ -194,7 +189,8 @@ mod imp {
             Err(Errno::LOOP) => return Err(WriteError::Link(shown(root, parts))),
             Err(e) => return Err(WriteError::Io(shown(root, parts), e.into())),
         };
-        let st = rustix::fs::fstat(&fd).map_err(|e| WriteError::Io(shown(root, parts), e.into()))?;
+        let st =
+            rustix::fs::fstat(&fd).map_err(|e| WriteError::Io(shown(root, parts), e.into()))?;
         if FileType::from_raw_mode(st.st_mode) != FileType::RegularFile {
             return Err(WriteError::NotDir(shown(root, parts)));
         }
@@ -296,7 +292,10 @@ mod tests {
         assert!(matches!(e, WriteError::Link(_)), "{e}");
         let e = write(&root, "course.toml", b"x", How::Replace).expect_err("file link");
         assert!(matches!(e, WriteError::Link(_)), "{e}");
-        assert!(matches!(read(&root, "course.toml"), Err(WriteError::Link(_))));
+        assert!(matches!(
+            read(&root, "course.toml"),
+            Err(WriteError::Link(_))
+        ));
         assert_eq!(
             std::fs::read_to_string(victim.join("secret.txt")).expect("read"),
             "victim"
@@ -310,7 +309,10 @@ mod tests {
             "victim"
         );
         write(&root, "fr/b.toml", b"new", How::Replace).expect("nested");
-        assert_eq!(read(&root, "fr/b.toml").expect("read"), Some(b"new".to_vec()));
+        assert_eq!(
+            read(&root, "fr/b.toml").expect("read"),
+            Some(b"new".to_vec())
+        );
         assert!(matches!(
             write(&root, "fr/b.toml", b"x", How::CreateNew),
             Err(WriteError::Exists(_))

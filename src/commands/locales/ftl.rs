@@ -280,7 +280,9 @@ fn vars_list(v: &BTreeSet<String>) -> String {
 /// an emoji is part of it and fine.
 fn hazard(c: char, prev: Option<char>) -> Option<&'static str> {
     let emoji = |p: Option<char>| {
-        p.is_some_and(|p| matches!(p, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}'))
+        p.is_some_and(
+            |p| matches!(p, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}'),
+        )
     };
     if c == '\n' || c == '\t' || c == '\r' {
         return None;
@@ -573,7 +575,10 @@ mod tests {
             .map(|d| (d.line, d.column))
             .collect();
         assert_eq!(c, [(2, 9), (2, 17), (3, 9), (3, 11)], "{d:#?}");
-        assert!(d.iter().all(|d| d.severity == Severity::Error || d.code != "control-character"));
+        assert!(
+            d.iter()
+                .all(|d| d.severity == Severity::Error || d.code != "control-character")
+        );
     }
 
     #[test]
