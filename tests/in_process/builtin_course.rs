@@ -21,6 +21,25 @@ fn lints_with_no_errors_and_no_warnings() {
     }
 }
 
+fn is_true_false(options: &[course::QuestionOption]) -> bool {
+    options.len() == 2
+        && options
+            .iter()
+            .all(|o| ["True", "False", "Vrai", "Faux"].contains(&o.text.as_str()))
+}
+
+fn assessed(m: &course::Module) -> HashSet<String> {
+    m.steps
+        .iter()
+        .filter(|s| match &s.kind {
+            StepKind::Question { .. } | StepKind::Spot { .. } => true,
+            StepKind::Chat { choices, .. } => !choices.is_empty(),
+            StepKind::Read { .. } => false,
+        })
+        .flat_map(|s| s.teaches.iter().cloned())
+        .collect()
+}
+
 #[test]
 fn meets_the_brief() {
     let c = course::load(&CourseSource::Embedded, Some("en")).expect("loads");
@@ -50,7 +69,30 @@ fn meets_the_brief() {
         .filter(|s| matches!(s.kind, StepKind::Question { .. }))
         .count();
     assert!(questions >= 25, "{questions} scored questions");
-    for m in &c.modules {
+
+    // The warm-up comes first: about 3 minutes, only questions, at least six
+    // of them over at least six objectives, all checked again at the end.
+    assert_eq!(c.pre_check.as_deref(), Some("warm-up"));
+    assert_eq!(c.post_check.as_deref(), Some("final-check"));
+    let warm = &c.modules[0];
+    assert_eq!(warm.id, "warm-up");
+    assert!(warm.minutes.is_some_and(|m| m <= 4), "{:?}", warm.minutes);
+    assert!(
+        warm.steps
+            .iter()
+            .all(|s| matches!(s.kind, StepKind::Question { .. }))
+    );
+    assert!(
+        warm.steps.len() >= 6,
+        "{} warm-up questions",
+        warm.steps.len()
+    );
+    let before = assessed(warm);
+    assert!(before.len() >= 6, "warm-up objectives {before:?}");
+    let after = assessed(c.module("final-check").expect("final check"));
+    assert!(before.is_subset(&after), "{before:?} not all in {after:?}");
+
+    for m in c.modules.iter().skip(1) {
         let interactive = m
             .steps
             .iter()
@@ -62,11 +104,13 @@ fn meets_the_brief() {
             .count();
         assert!(interactive, "{} has a chat or spot step", m.id);
         assert!(qs >= 2, "{} has at least two questions", m.id);
-        // Every wrong option explains itself.
+    }
+    for m in &c.modules {
         for s in &m.steps {
             if let StepKind::Question { kind, options, .. } = &s.kind
                 && *kind != course::QuestionKind::Order
             {
+                // Every wrong option explains itself.
                 for o in options.iter().filter(|o| !o.correct) {
                     assert!(
                         o.feedback.is_some(),
@@ -75,30 +119,27 @@ fn meets_the_brief() {
                         s.id
                     );
                 }
+                // "True / False" keeps its order; everything else is shuffled.
+                assert_eq!(s.shuffle, !is_true_false(options), "{}/{}", m.id, s.id);
             }
         }
     }
-    let last = c
-        .modules
-        .last()
-        .and_then(|m| m.steps.last())
-        .expect("a last step");
-    assert_eq!(last.title.as_deref(), Some("Sources"));
+    // Sources, then a short calm closing step at the very end.
+    let last = c.modules.last().expect("a last module");
+    let n = last.steps.len();
+    assert_eq!(last.steps[n - 2].title.as_deref(), Some("Sources"));
+    let closing = &last.steps[n - 1];
+    assert_eq!(closing.id, "closing");
+    let StepKind::Read { text } = &closing.kind else {
+        panic!("the closing step is a page")
+    };
+    assert!(text.contains("breath") && text.contains("**h**"), "{text}");
+    assert!(text.split_whitespace().count() < 90, "a short closing step");
 }
 
-/// In "if it happens", every way through the branching chat to the end of
-/// the module passes the safe steps ("it is not too late, you are not in
-/// trouble"): without that step, the end cannot be reached.
-#[test]
-fn every_path_of_the_threat_reaches_the_safe_steps() {
-    let c = course::load(&CourseSource::Embedded, Some("en")).expect("loads");
-    let m = c.module("if-it-happens").expect("module");
-    let safe = m.step_index("safe-steps").expect("safe-steps step");
-    let StepKind::Read { text } = &m.steps[safe].kind else {
-        panic!("safe-steps is a page")
-    };
-    assert!(text.contains("not too late") && text.contains("not in trouble"));
-    // Walk the graph from the first step, never entering safe-steps.
+/// Step indexes reachable from the first step of `m` without entering
+/// `avoid`; panics when one of them leads to the end of the module.
+fn walk_avoiding(m: &course::Module, avoid: usize) -> HashSet<usize> {
     let edges = |i: usize| -> Vec<Option<usize>> {
         let s = &m.steps[i];
         let follow = |n: &Option<Next>| match n {
@@ -124,28 +165,157 @@ fn every_path_of_the_threat_reaches_the_safe_steps() {
     let mut seen = HashSet::new();
     let mut todo = vec![0usize];
     while let Some(i) = todo.pop() {
-        if i == safe || !seen.insert(i) {
+        if i == avoid || !seen.insert(i) {
             continue;
         }
         for e in edges(i) {
             match e {
                 None => panic!(
-                    "step {} reaches the end without the safe steps",
-                    m.steps[i].id
+                    "step {} reaches the end without {}",
+                    m.steps[i].id, m.steps[avoid].id
                 ),
                 Some(j) => todo.push(j),
             }
         }
     }
-    for id in [
-        "branch-paid",
-        "branch-sent-more",
-        "already-paid",
-        "already-sent",
-    ] {
+    seen
+}
+
+/// In "if it happens", every way through the branching chat to the end of
+/// the module passes "if you already paid", "if you already sent more" and
+/// the safe steps ("it is not too late, you are not in trouble"), whatever
+/// the learner chose: without them, the end cannot be reached.
+#[test]
+fn every_path_of_the_threat_reaches_the_reassurance_and_safe_steps() {
+    for lang in ["en", "fr"] {
+        let c = course::load(&CourseSource::Embedded, Some(lang)).expect("loads");
+        let m = c.module("if-it-happens").expect("module");
+        let safe = m.step_index("safe-steps").expect("safe-steps step");
+        if lang == "en" {
+            let StepKind::Read { text } = &m.steps[safe].kind else {
+                panic!("safe-steps is a page")
+            };
+            assert!(text.contains("not too late") && text.contains("not in trouble"));
+        }
+        let mut seen = HashSet::new();
+        for id in ["already-paid", "already-sent", "safe-steps"] {
+            seen = walk_avoiding(m, m.step_index(id).expect(id));
+        }
+        for id in ["branch-beg", "branch-paid", "branch-sent-more"] {
+            assert!(
+                seen.contains(&m.step_index(id).expect(id)),
+                "{id} is reachable"
+            );
+        }
+    }
+}
+
+/// No sentence explains the offender's escalation by how the learner
+/// reacted (victim-blaming of the "beg" branch).
+#[test]
+fn no_text_blames_the_escalation_on_the_learners_reaction() {
+    let c = course::load(&CourseSource::Embedded, Some("en")).expect("loads");
+    let m = c.module("if-it-happens").expect("module");
+    for s in &m.steps {
+        let mut texts = vec![];
+        if let StepKind::Chat {
+            messages, choices, ..
+        } = &s.kind
+        {
+            texts.extend(messages.iter().filter_map(|x| x.why.clone()));
+            texts.extend(choices.iter().map(|x| x.feedback.clone()));
+        }
+        for t in texts {
+            for bad in ["shows them Sam is scared", "showed them Sam is scared"] {
+                assert!(!t.contains(bad), "{}: {t}", s.id);
+            }
+        }
+    }
+}
+
+/// Answering by length or wording does no better than chance: the right
+/// option of a single question is not usually the longest, never stands out
+/// by length, true/false answers are balanced, and the safe chat choice is
+/// not usually the longest. Measured in English and in French.
+#[test]
+fn scored_items_give_no_length_or_wording_cues() {
+    for lang in ["en", "fr"] {
+        let c = course::load(&CourseSource::Embedded, Some(lang)).expect("loads");
+        let (mut singles, mut right_longest, mut tf, mut tf_true) = (0, 0, 0, 0);
+        let (mut menus, mut safe_longest) = (0, 0);
+        let len = |t: &str| t.chars().count();
+        for m in &c.modules {
+            for s in &m.steps {
+                match &s.kind {
+                    StepKind::Question {
+                        kind: course::QuestionKind::Single,
+                        options,
+                        ..
+                    } => {
+                        if is_true_false(options) {
+                            tf += 1;
+                            tf_true += usize::from(options[0].correct);
+                            continue;
+                        }
+                        if options.len() < 3 {
+                            continue;
+                        }
+                        singles += 1;
+                        let right = options.iter().find(|o| o.correct).expect("right");
+                        let wrong = options
+                            .iter()
+                            .filter(|o| !o.correct)
+                            .map(|o| len(&o.text))
+                            .max()
+                            .expect("wrong");
+                        right_longest += usize::from(len(&right.text) >= wrong);
+                        assert!(
+                            (len(&right.text) as f64) < 1.5 * wrong as f64,
+                            "{lang} {}/{}: the right option stands out by length",
+                            m.id,
+                            s.id
+                        );
+                    }
+                    StepKind::Chat { choices, .. } if choices.len() >= 2 => {
+                        menus += 1;
+                        let longest = choices
+                            .iter()
+                            .max_by_key(|ch| len(&ch.text))
+                            .expect("choice");
+                        safe_longest += usize::from(longest.safe);
+                    }
+                    _ => {}
+                }
+                if let StepKind::Question { options, .. } = &s.kind
+                    && lang == "en"
+                {
+                    for o in options.iter().filter(|o| !o.correct) {
+                        for w in o.text.split(|ch: char| !ch.is_alphabetic()) {
+                            assert!(
+                                !["only", "always", "never"].contains(&w.to_lowercase().as_str()),
+                                "{}/{}: absolute word in a wrong option: {}",
+                                m.id,
+                                s.id,
+                                o.text
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(singles >= 15, "{lang}: {singles} single questions");
         assert!(
-            seen.contains(&m.step_index(id).expect(id)),
-            "{id} is reachable"
+            right_longest * 100 <= singles * 40,
+            "{lang}: the right option is the longest in {right_longest} of {singles}"
+        );
+        assert!(tf >= 6, "{lang}: {tf} true/false questions");
+        assert!(
+            tf_true * 100 <= tf * 70 && (tf - tf_true) * 100 <= tf * 70,
+            "{lang}: {tf_true} of {tf} true/false answers are True"
+        );
+        assert!(
+            safe_longest * 2 <= menus,
+            "{lang}: the safe choice is the longest in {safe_longest} of {menus} chat menus"
         );
     }
 }
