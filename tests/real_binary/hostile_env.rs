@@ -76,7 +76,8 @@ fn a_data_dir_that_cannot_be_written_still_runs_the_course() {
         ],
         &[],
         &[],
-        Some("\n\n\n\nq\n"),
+        // The course opens on the warm-up: answer its first question.
+        Some("\n\n1\n\n\nq\n"),
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
@@ -117,7 +118,7 @@ fn a_data_dir_with_spaces_and_accents() {
         None,
     );
     assert!(
-        out.contains("Zoé,notalone,what-is-sextortion,in-progress"),
+        out.contains("Zoé,notalone,warm-up,in-progress"),
         "{out}"
     );
 }
