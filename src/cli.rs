@@ -62,6 +62,21 @@ pub enum ProgressFormat {
     Csv,
     Json,
     Xapi,
+    /// One self-contained page with every view (offline, no scripts).
+    Html,
+}
+
+/// What one row of the class report is (`progress --by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProgressBy {
+    /// One row per learner: modules complete and skipped, right at the first try, before and after.
+    Learner,
+    /// One row per scored item: its text, answers, each option's count, the most common wrong answer.
+    Question,
+    /// One row per objective: right at the first try, before and after.
+    Objective,
+    /// One row per learner and module (the rows of earlier versions).
+    Record,
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,7 +101,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Every profile's progress: module, status, score, dates.
+    /// The class report: who finished, which questions were missed, before and after.
     Progress(ProgressArgs),
 }
 
@@ -133,18 +148,33 @@ pub enum NewCommand {
 pub struct ProgressArgs {
     #[command(subcommand)]
     pub action: Option<ProgressAction>,
+    /// Rows by learner, question, objective or record (default: learners in
+    /// a table, every view in html, records in csv, json and xapi).
+    #[arg(long, value_enum)]
+    pub by: Option<ProgressBy>,
     #[arg(long, value_enum, default_value_t)]
     pub format: ProgressFormat,
     /// Only this profile.
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// xAPI: the URL of your school or organisation, as the learners'
+    /// account home page (default https://notalone.invalid/).
+    #[arg(long, value_name = "URL")]
+    pub xapi_homepage: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ProgressAction {
     /// Delete a profile's progress on this machine.
     Forget {
+        /// The nickname whose progress is deleted.
         #[arg(long, value_name = "NAME")]
         profile: String,
+        /// Do not ask for confirmation (for scripts).
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
 }

@@ -11,6 +11,7 @@ fn main() {
             args,
             cli.run.data_dir.clone(),
             cli.run.lessons.clone(),
+            cli.run.lang.clone(),
         ),
         Some(Command::Locales(cmd)) => {
             notalone::commands::locales::run(cmd, cli.run.lessons.clone())

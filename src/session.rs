@@ -449,9 +449,17 @@ impl Session {
                     o
                 }
                 1 => {
+                    // Remembered so the class report can tell "skipped" from "not started".
+                    let id = s.course.modules[module].id.clone();
+                    let m = s.record.modules.entry(id).or_default();
+                    let first = m.skipped_at.is_none();
+                    m.skipped_at.get_or_insert_with(|| now.to_string());
                     let next = (module + 1).min(s.course.modules.len().saturating_sub(1));
                     s.screen = Screen::Home { cursor: next };
-                    Outcome::default()
+                    Outcome {
+                        save: first,
+                        ..Default::default()
+                    }
                 }
                 _ => Outcome {
                     help: true,

@@ -246,6 +246,69 @@ tui-profile-make = Make the new nickname “{ $name }”
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 #
 ## Class report (issue 14)
+report-no-home = there is no home folder to find progress in; give one with --data-dir DIR.
+report-no-folder = the folder { $dir } does not exist, so there is no progress to report. Check the path given with --data-dir (or NOTALONE_DATA_DIR).
+report-nothing = No progress saved yet in { $dir }.
+report-nothing-for = No progress saved yet for { $name } in { $dir }.
+report-file-skipped = skipped { $file }: it is not a progress file this version can read.
+report-course-not-loaded = the course in { $dir } could not be loaded ({ $error }), so its records are reported by module and step id; `notalone lint` says why.
+report-bad-homepage = { $url } is not a web address; give --xapi-homepage as a URL such as https://school.example
+report-xapi-by = xAPI statements have no views; leave out --by, or use --format json or csv with --by.
+report-written = Wrote the report to { $file }.
+report-cannot-write = could not write the report to { $file }: { $error }.
+report-forget-confirm = Delete all saved progress of { $name } in { $dir }? This cannot be undone.
+report-forget-yes-no = [y/N]
+report-forget-yes-words = y yes
+report-forget-kept = Nothing was deleted.
+report-forget-done = The progress of { $name } was deleted from { $dir }.
+report-forget-none = there is no profile called { $name } in { $dir }; `notalone progress` lists them.
+report-status-not-started = not started
+report-status-in-progress = in progress
+report-status-complete = complete
+report-col-learner = Learner
+report-col-course = Course
+report-col-module = Module
+report-col-status = Status
+report-col-score = Score
+report-col-started = Started
+report-col-completed = Completed
+report-col-complete = Complete
+report-col-skipped = Skipped
+report-col-right-first = Right 1st try
+report-col-before = Before
+report-col-after = After
+report-col-last-active = Last active
+report-col-question = Question
+report-col-answered = Answered
+report-col-wrong = Top wrong answer
+report-col-objective = Objective
+report-col-learners = Learners
+report-col-options = Chosen first
+report-flag-text = { $chat }: which messages are warning signs?
+report-choice-text = { $chat }: what do you do?
+report-html-title = Class report
+report-html-made = Made on { $date } from the progress of { $learners ->
+    [one] one learner
+   *[other] { $learners } learners
+    }.
+report-html-contents = Contents
+report-html-learners = Learners
+report-html-learners-chart = Modules complete per learner
+report-html-learners-desc = One bar per learner: the share of the course's modules they completed. The numbers are in the table below.
+report-html-learners-caption = Each learner: modules complete, skipped, right at the first try, before and after
+report-html-objectives = Before and after, by objective
+report-html-before-after-chart = Right at the first try per objective, before and after
+report-html-before-after-desc = Two bars per objective: the share right at the first try in the warm-up check (before) and in the final check (after). The numbers are in the table below.
+report-html-objectives-caption = Each objective: answers, right at the first try, before and after
+report-html-no-checks = This course has no warm-up or final check to compare.
+report-html-questions = Questions
+report-html-questions-chart = Right at the first try per question
+report-html-questions-desc = One bar per question: the share of learners right at the first try. The numbers and the most common wrong answers are in the table below.
+report-html-questions-caption = Each question: answers, right at the first try, the most common wrong answer and how often each answer was chosen first
+report-html-records = Each learner and module
+report-html-records-caption = Status, score and times per learner and module
+report-html-right = right
+report-html-footer = Made by notalone on this computer. Nothing was sent anywhere. Scores show what to go over again with the class; they are not grades.
 #
 ## Translators (issue 15)
 lang-not-a-tag = `{ $lang }` is not a language code, so the course is shown in { $using }. Give a code such as de, fr or pt-BR.

@@ -246,6 +246,69 @@ tui-profile-make = Créer le nouveau pseudo « { $name } »
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 #
 ## Class report (issue 14)
+report-no-home = il n'y a pas de dossier personnel où chercher la progression ; indiquez-en un avec --data-dir DOSSIER.
+report-no-folder = le dossier { $dir } n'existe pas, il n'y a donc aucune progression à montrer. Vérifiez le chemin donné avec --data-dir (ou NOTALONE_DATA_DIR).
+report-nothing = Aucune progression enregistrée pour l'instant dans { $dir }.
+report-nothing-for = Aucune progression enregistrée pour l'instant pour { $name } dans { $dir }.
+report-file-skipped = { $file } ignoré : ce n'est pas un fichier de progression que cette version sait lire.
+report-course-not-loaded = le cours de { $dir } n'a pas pu être chargé ({ $error }) ; ses enregistrements sont donc montrés par identifiant de module et d'étape. `notalone lint` dit pourquoi.
+report-bad-homepage = { $url } n'est pas une adresse web ; donnez --xapi-homepage sous forme d'URL, par exemple https://ecole.example
+report-xapi-by = les déclarations xAPI n'ont pas de vues ; retirez --by, ou utilisez --format json ou csv avec --by.
+report-written = Rapport écrit dans { $file }.
+report-cannot-write = impossible d'écrire le rapport dans { $file } : { $error }.
+report-forget-confirm = Supprimer toute la progression enregistrée de { $name } dans { $dir } ? C'est définitif.
+report-forget-yes-no = [o/N]
+report-forget-yes-words = o oui y yes
+report-forget-kept = Rien n'a été supprimé.
+report-forget-done = La progression de { $name } a été supprimée de { $dir }.
+report-forget-none = il n'y a pas de profil nommé { $name } dans { $dir } ; `notalone progress` les liste.
+report-status-not-started = pas commencé
+report-status-in-progress = en cours
+report-status-complete = terminé
+report-col-learner = Élève
+report-col-course = Cours
+report-col-module = Module
+report-col-status = État
+report-col-score = Score
+report-col-started = Commencé
+report-col-completed = Terminé
+report-col-complete = Terminés
+report-col-skipped = Passés
+report-col-right-first = Juste du 1er coup
+report-col-before = Avant
+report-col-after = Après
+report-col-last-active = Dernière activité
+report-col-question = Question
+report-col-answered = Réponses
+report-col-wrong = Erreur fréquente
+report-col-objective = Objectif
+report-col-learners = Élèves
+report-col-options = Choisies en premier
+report-flag-text = { $chat } : quels messages sont des signaux d'alerte ?
+report-choice-text = { $chat } : que fais-tu ?
+report-html-title = Rapport de la classe
+report-html-made = Établi le { $date } à partir de la progression { $learners ->
+    [one] d'un élève
+   *[other] de { $learners } élèves
+    }.
+report-html-contents = Sommaire
+report-html-learners = Élèves
+report-html-learners-chart = Modules terminés par élève
+report-html-learners-desc = Une barre par élève : la part des modules du cours qu'il a terminés. Les chiffres sont dans le tableau ci-dessous.
+report-html-learners-caption = Chaque élève : modules terminés, passés, réponses justes du premier coup, avant et après
+report-html-objectives = Avant et après, par objectif
+report-html-before-after-chart = Réponses justes du premier coup par objectif, avant et après
+report-html-before-after-desc = Deux barres par objectif : la part de réponses justes du premier coup au test d'entrée (avant) et au test final (après). Les chiffres sont dans le tableau ci-dessous.
+report-html-objectives-caption = Chaque objectif : réponses, justes du premier coup, avant et après
+report-html-no-checks = Ce cours n'a pas de test d'entrée ni de test final à comparer.
+report-html-questions = Questions
+report-html-questions-chart = Réponses justes du premier coup par question
+report-html-questions-desc = Une barre par question : la part des élèves qui ont répondu juste du premier coup. Les chiffres et les mauvaises réponses les plus fréquentes sont dans le tableau ci-dessous.
+report-html-questions-caption = Chaque question : réponses, justes du premier coup, la mauvaise réponse la plus choisie et combien de fois chaque réponse a été choisie en premier
+report-html-records = Chaque élève et chaque module
+report-html-records-caption = État, score et horaires par élève et par module
+report-html-right = juste
+report-html-footer = Établi par notalone sur cet ordinateur. Rien n'a été envoyé nulle part. Les scores montrent ce qu'il faut revoir avec la classe ; ce ne sont pas des notes.
 #
 ## Translators (issue 15)
 lang-not-a-tag = « { $lang } » n'est pas un code de langue : le cours s'affiche en { $using }. Donne un code comme de, fr ou pt-BR.

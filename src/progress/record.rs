@@ -57,6 +57,10 @@ pub struct ModuleRecord {
     /// RFC 3339 UTC time the module was first completed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed_at: Option<String>,
+    /// RFC 3339 UTC time the learner first chose "skip this module" at its
+    /// content note (reports show the module as skipped, not "not started").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skipped_at: Option<String>,
     /// The learner accepted the content note (it is not shown again).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub note_accepted: bool,
@@ -189,6 +193,7 @@ impl ModuleRecord {
     fn merge_from(&mut self, theirs: &ModuleRecord) {
         self.started_at = earliest(&self.started_at, &theirs.started_at);
         self.completed_at = earliest(&self.completed_at, &theirs.completed_at);
+        self.skipped_at = earliest(&self.skipped_at, &theirs.skipped_at);
         self.note_accepted |= theirs.note_accepted;
         if self.step.is_none() {
             self.step = theirs.step.clone();

@@ -2,6 +2,7 @@
 //! and insta), the built-in course, docs and schemas. One binary builds faster.
 
 mod builtin_course;
+mod class_report;
 mod docs;
 mod fuzz_props;
 mod hostile_text;
