@@ -195,9 +195,9 @@ fn check(c: Option<learner::Check>) -> String {
 }
 
 fn learners_section(out: &mut String, ctx: &Context<'_>, rows: &[Learner]) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"learners\"><h2>{}</h2>\n",
+        "<section id=\"learners\"><h2>{}</h2>",
         esc(&ctx.t("report-html-learners"))
     );
     let chart: Vec<(String, Option<f64>, String)> = rows
@@ -262,17 +262,17 @@ fn learners_section(out: &mut String, ctx: &Context<'_>, rows: &[Learner]) {
 }
 
 fn objectives_section(out: &mut String, ctx: &Context<'_>, rows: &[Objective]) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"objectives\"><h2>{}</h2>\n",
+        "<section id=\"objectives\"><h2>{}</h2>",
         esc(&ctx.t("report-html-objectives"))
     );
     if rows.iter().any(|o| o.before.is_some() || o.after.is_some()) {
         before_after(out, ctx, rows);
     } else {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p class=\"note\">{}</p>\n",
+            "<p class=\"note\">{}</p>",
             esc(&ctx.t("report-html-no-checks"))
         );
     }
@@ -318,9 +318,9 @@ fn objectives_section(out: &mut String, ctx: &Context<'_>, rows: &[Objective]) {
 }
 
 fn questions_section(out: &mut String, ctx: &Context<'_>, rows: &[Question]) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"questions\"><h2>{}</h2>\n",
+        "<section id=\"questions\"><h2>{}</h2>",
         esc(&ctx.t("report-html-questions"))
     );
     let chart: Vec<(String, Option<f64>, String)> = rows
@@ -389,9 +389,9 @@ fn questions_section(out: &mut String, ctx: &Context<'_>, rows: &[Question]) {
 }
 
 fn records_section(out: &mut String, ctx: &Context<'_>, rows: &[Row]) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section id=\"records\"><h2>{}</h2>\n",
+        "<section id=\"records\"><h2>{}</h2>",
         esc(&ctx.t("report-html-records"))
     );
     let headers = [
@@ -442,9 +442,9 @@ pub fn page(profiles: &[ProfileData], ctx: &Context<'_>, only: Option<ProgressBy
     let lang = esc(ctx.i18n.lang());
     let heading = ctx.t("report-html-title");
     let mut out = String::with_capacity(32 * 1024);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>{} – {} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}: {}</h1><p class=\"meta\">{}</p></header>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"referrer\" content=\"no-referrer\">\n<title>{} – {} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}: {}</h1><p class=\"meta\">{}</p></header>",
         esc(&heading),
         esc(&title),
         esc(&date),
@@ -460,9 +460,9 @@ pub fn page(profiles: &[ProfileData], ctx: &Context<'_>, only: Option<ProgressBy
     );
     let show = |b: ProgressBy| only.is_none_or(|o| o == b);
     if only.is_none() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<nav aria-label=\"{}\"><ul><li><a href=\"#learners\">{}</a></li><li><a href=\"#objectives\">{}</a></li><li><a href=\"#questions\">{}</a></li></ul></nav>\n",
+            "<nav aria-label=\"{}\"><ul><li><a href=\"#learners\">{}</a></li><li><a href=\"#objectives\">{}</a></li><li><a href=\"#questions\">{}</a></li></ul></nav>",
             esc(&ctx.t("report-html-contents")),
             esc(&ctx.t("report-html-learners")),
             esc(&ctx.t("report-html-objectives")),
@@ -483,9 +483,9 @@ pub fn page(profiles: &[ProfileData], ctx: &Context<'_>, only: Option<ProgressBy
         let outlines: Vec<CourseOutline> = ctx.courses.iter().map(CourseOutline::of).collect();
         records_section(&mut out, ctx, &records::rows(profiles, &outlines));
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</main>\n<footer><p class=\"note\">{}</p></footer>\n</body>\n</html>\n",
+        "</main>\n<footer><p class=\"note\">{}</p></footer>\n</body>\n</html>",
         esc(&ctx.t("report-html-footer"))
     );
     out
