@@ -144,335 +144,77 @@ impl Binding {
     }
 }
 
-const fn b(
-    keys: &'static [Key],
-    action: Action,
-    footer: &'static str,
-    help: &'static str,
-    show: Show,
-) -> Binding {
-    Binding {
-        keys,
-        action,
-        footer,
-        help,
-        show,
-    }
+/// Declares bindings, one a line: `NAME = [keys] Action "footer id" "help id" Show;`.
+macro_rules! bindings {
+    ($($name:ident = [$($k:expr),+] $a:ident $footer:literal $help:literal $show:ident;)*) => {
+        $(const $name: Binding = Binding {
+            keys: &[$($k),+],
+            action: Action::$a,
+            footer: $footer,
+            help: $help,
+            show: Show::$show,
+        };)*
+    };
 }
 
-use Action as A;
-use Show::{Always, WhenLong, WithList};
-
-const MOVE: Binding = b(
-    &[Key::Up, Key::Down],
-    A::Up, // the direction is read from the key
-    "tui-keys-move",
-    "tui-help-key-move",
-    Always,
-);
-const FIRST_LAST: Binding = b(
-    &[Key::Top, Key::Bottom],
-    A::First, // Home first, End last
-    "tui-keys-first-last",
-    "tui-help-key-first-last",
-    WithList,
-);
-const DIGITS: Binding = b(
-    &[Key::Digit(0)],
-    A::Select,
-    "tui-keys-digits",
-    "tui-help-key-digits",
-    WithList,
-);
-const SCROLL: Binding = b(
-    &[Key::Up, Key::Down],
-    A::ScrollUp,
-    "tui-keys-scroll",
-    "tui-help-key-scroll-lines",
-    WhenLong,
-);
-const PAGE: Binding = b(
-    &[Key::PageUp, Key::PageDown],
-    A::ScrollPageUp,
-    "tui-keys-page",
-    "tui-help-key-scroll",
-    WhenLong,
-);
-const TOP_BOTTOM: Binding = b(
-    &[Key::Top, Key::Bottom],
-    A::ScrollTop,
-    "tui-keys-top-bottom",
-    "tui-help-key-top-bottom",
-    WhenLong,
-);
-const BACK: Binding = b(
-    &[Key::Esc],
-    A::Back,
-    "tui-keys-back",
-    "tui-help-key-esc",
-    Always,
-);
-const HELP: Binding = b(
-    &[Key::Help],
-    A::Help,
-    "tui-keys-help",
-    "tui-help-key-help",
-    Always,
-);
-const QUIT: Binding = b(
-    &[Key::Quit, Key::Interrupt],
-    A::Quit,
-    "tui-keys-quit",
-    "tui-help-key-quit",
-    Always,
-);
-const fn enter(footer: &'static str, help: &'static str) -> Binding {
-    b(&[Key::Enter], A::Confirm, footer, help, Always)
+// Pairs (↑↓, PgUp PgDn, Home End, Shift+↑↓) name the first direction; the
+// key pressed gives the other (see `action`).
+bindings! {
+    MOVE = [Key::Up, Key::Down] Up "tui-keys-move" "tui-help-key-move" Always;
+    MOVE_ARROWS = [Key::Up, Key::Down] Up "tui-keys-move" "tui-help-key-move-arrows" Always;
+    FIRST_LAST = [Key::Top, Key::Bottom] First "tui-keys-first-last" "tui-help-key-first-last" WithList;
+    PAGE_MOVE = [Key::PageUp, Key::PageDown] PageUp "tui-keys-page-move" "tui-help-key-page-move" WhenLong;
+    DIGITS = [Key::Digit(0)] Select "tui-keys-digits" "tui-help-key-digits" WithList;
+    SCROLL = [Key::Up, Key::Down] ScrollUp "tui-keys-scroll" "tui-help-key-scroll-lines" WhenLong;
+    PAGE = [Key::PageUp, Key::PageDown] ScrollPageUp "tui-keys-page" "tui-help-key-scroll" WhenLong;
+    TOP_BOTTOM = [Key::Top, Key::Bottom] ScrollTop "tui-keys-top-bottom" "tui-help-key-top-bottom" WhenLong;
+    TOGGLE = [Key::Space] Toggle "tui-keys-select" "tui-help-key-space" Always;
+    MARK = [Key::Space] Toggle "tui-keys-mark" "tui-help-key-mark" Always;
+    MOVE_ITEM = [Key::MoveUp, Key::MoveDown] MoveItemUp "tui-keys-move-item" "tui-help-key-move-item" Always;
+    OPEN = [Key::Enter] Confirm "tui-keys-open" "tui-help-key-enter-open" Always;
+    OPEN_NICKNAME = [Key::Enter] Confirm "tui-keys-open" "tui-help-key-enter-profile" Always;
+    CHOOSE = [Key::Enter] Confirm "tui-keys-choose" "tui-help-key-enter-choose" Always;
+    CHECK = [Key::Enter] Confirm "tui-keys-check" "tui-help-key-enter-check" Always;
+    DONE_MARKING = [Key::Enter] Confirm "tui-keys-confirm" "tui-help-key-enter-flags" Always;
+    CONTINUE_KEY = [Key::Enter] Confirm "tui-keys-continue" "tui-help-key-enter-continue" Always;
+    REVEAL = [Key::Enter, Key::Space] Confirm "tui-keys-reveal" "tui-help-key-reveal" Always;
+    LEAVE_SUMMARY = [Key::Enter, Key::Esc] Confirm "tui-keys-continue" "tui-help-key-enter-summary" Always;
+    APPLY = [Key::Enter, Key::Space] Confirm "tui-keys-apply" "tui-help-key-enter-apply" Always;
+    ERASE = [Key::Backspace] Erase "tui-keys-erase" "tui-help-key-erase" Always;
+    CLEAR = [Key::Esc] Clear "tui-keys-clear" "tui-help-key-clear" Always;
+    BACK = [Key::Esc] Back "tui-keys-back" "tui-help-key-esc" Always;
+    CLOSE_HELP = [Key::Esc, Key::Quit, Key::Help, Key::Enter] Close "tui-keys-close" "tui-help-key-close" Always;
+    CLOSE_SETTINGS = [Key::Esc, Key::Quit, Key::Settings] Close "tui-keys-close" "tui-help-key-close" Always;
+    SETTINGS_KEY = [Key::Settings] Settings "tui-keys-settings" "tui-help-key-settings" Always;
+    HELP = [Key::Help] Help "tui-keys-help" "tui-help-key-help" Always;
+    HELP_F1 = [Key::Help] Help "tui-keys-help-f1" "tui-help-key-help-f1" Always;
+    QUIT = [Key::Quit, Key::Interrupt] Quit "tui-keys-quit" "tui-help-key-quit" Always;
+    INTERRUPT = [Key::Interrupt] Quit "tui-keys-interrupt" "tui-help-key-interrupt" Always;
 }
-const TOGGLE: Binding = b(
-    &[Key::Space],
-    A::Toggle,
-    "tui-keys-select",
-    "tui-help-key-space",
-    Always,
-);
 
 const PROFILE: &[Binding] = &[
-    b(
-        &[Key::Up, Key::Down],
-        A::Up,
-        "tui-keys-move",
-        "tui-help-key-move-arrows",
-        Always,
-    ),
+    MOVE_ARROWS,
     FIRST_LAST,
-    b(
-        &[Key::PageUp, Key::PageDown],
-        A::PageUp,
-        "tui-keys-page-move",
-        "tui-help-key-page-move",
-        WhenLong,
-    ),
-    enter("tui-keys-open", "tui-help-key-enter-profile"),
-    b(
-        &[Key::Backspace],
-        A::Erase,
-        "tui-keys-erase",
-        "tui-help-key-erase",
-        Always,
-    ),
-    b(
-        &[Key::Esc],
-        A::Clear,
-        "tui-keys-clear",
-        "tui-help-key-clear",
-        Always,
-    ),
-    b(
-        &[Key::Help],
-        A::Help,
-        "tui-keys-help-f1",
-        "tui-help-key-help-f1",
-        Always,
-    ),
-    b(
-        &[Key::Interrupt],
-        A::Quit,
-        "tui-keys-interrupt",
-        "tui-help-key-interrupt",
-        Always,
-    ),
+    PAGE_MOVE,
+    OPEN_NICKNAME,
+    ERASE,
+    CLEAR,
+    HELP_F1,
+    INTERRUPT,
 ];
-
-const HOME: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    enter("tui-keys-open", "tui-help-key-enter-open"),
-    PAGE,
-    b(
-        &[Key::Settings],
-        A::Settings,
-        "tui-keys-settings",
-        "tui-help-key-settings",
-        Always,
-    ),
-    HELP,
-    QUIT,
-];
-
-const NOTE: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    enter("tui-keys-choose", "tui-help-key-enter-choose"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const READ: &[Binding] = &[
-    enter("tui-keys-continue", "tui-help-key-enter-continue"),
-    SCROLL,
-    PAGE,
-    TOP_BOTTOM,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const CHAT_REVEAL: &[Binding] = &[
-    b(
-        &[Key::Enter, Key::Space],
-        A::Confirm,
-        "tui-keys-reveal",
-        "tui-help-key-reveal",
-        Always,
-    ),
-    SCROLL,
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const CHAT_FLAG: &[Binding] = &[
-    MOVE,
-    b(
-        &[Key::Space],
-        A::Toggle,
-        "tui-keys-mark",
-        "tui-help-key-mark",
-        Always,
-    ),
-    DIGITS,
-    enter("tui-keys-confirm", "tui-help-key-enter-flags"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const CHAT_CHOOSE: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    enter("tui-keys-choose", "tui-help-key-enter-choose"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const PICK_MANY: &[Binding] = &[
-    MOVE,
-    TOGGLE,
-    DIGITS,
-    enter("tui-keys-check", "tui-help-key-enter-check"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const PICK_ONE: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    enter("tui-keys-check", "tui-help-key-enter-check"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const ORDER: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    b(
-        &[Key::MoveUp, Key::MoveDown],
-        A::MoveItemUp,
-        "tui-keys-move-item",
-        "tui-help-key-move-item",
-        Always,
-    ),
-    enter("tui-keys-check", "tui-help-key-enter-check"),
-    PAGE,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const CONTINUE: &[Binding] = &[
-    enter("tui-keys-continue", "tui-help-key-enter-continue"),
-    SCROLL,
-    PAGE,
-    TOP_BOTTOM,
-    BACK,
-    HELP,
-    QUIT,
-];
-
-const SUMMARY: &[Binding] = &[
-    b(
-        &[Key::Enter, Key::Esc],
-        A::Confirm,
-        "tui-keys-continue",
-        "tui-help-key-enter-summary",
-        Always,
-    ),
-    SCROLL,
-    PAGE,
-    TOP_BOTTOM,
-    HELP,
-    QUIT,
-];
-
-const HELP_OVERLAY: &[Binding] = &[
-    b(
-        &[Key::Esc, Key::Quit, Key::Help, Key::Enter],
-        A::Close,
-        "tui-keys-close",
-        "tui-help-key-close",
-        Always,
-    ),
-    SCROLL,
-    PAGE,
-    TOP_BOTTOM,
-    b(
-        &[Key::Interrupt],
-        A::Quit,
-        "tui-keys-interrupt",
-        "tui-help-key-interrupt",
-        Always,
-    ),
-];
-
-const SETTINGS: &[Binding] = &[
-    MOVE,
-    DIGITS,
-    b(
-        &[Key::Enter, Key::Space],
-        A::Confirm,
-        "tui-keys-apply",
-        "tui-help-key-enter-apply",
-        Always,
-    ),
-    PAGE,
-    b(
-        &[Key::Esc, Key::Quit, Key::Settings],
-        A::Close,
-        "tui-keys-close",
-        "tui-help-key-close",
-        Always,
-    ),
-    HELP,
-    b(
-        &[Key::Interrupt],
-        A::Quit,
-        "tui-keys-interrupt",
-        "tui-help-key-interrupt",
-        Always,
-    ),
-];
-
+const HOME: &[Binding] = &[MOVE, DIGITS, OPEN, PAGE, SETTINGS_KEY, HELP, QUIT];
+const NOTE: &[Binding] = &[MOVE, DIGITS, CHOOSE, PAGE, BACK, HELP, QUIT];
+const READ: &[Binding] = &[CONTINUE_KEY, SCROLL, PAGE, TOP_BOTTOM, BACK, HELP, QUIT];
+const CHAT_REVEAL: &[Binding] = &[REVEAL, SCROLL, PAGE, BACK, HELP, QUIT];
+const CHAT_FLAG: &[Binding] = &[MOVE, MARK, DIGITS, DONE_MARKING, PAGE, BACK, HELP, QUIT];
+const CHAT_CHOOSE: &[Binding] = &[MOVE, DIGITS, CHOOSE, PAGE, BACK, HELP, QUIT];
+const PICK_MANY: &[Binding] = &[MOVE, TOGGLE, DIGITS, CHECK, PAGE, BACK, HELP, QUIT];
+const PICK_ONE: &[Binding] = &[MOVE, DIGITS, CHECK, PAGE, BACK, HELP, QUIT];
+const ORDER: &[Binding] = &[MOVE, DIGITS, MOVE_ITEM, CHECK, PAGE, BACK, HELP, QUIT];
+const CONTINUE: &[Binding] = &[CONTINUE_KEY, SCROLL, PAGE, TOP_BOTTOM, BACK, HELP, QUIT];
+const SUMMARY: &[Binding] = &[LEAVE_SUMMARY, SCROLL, PAGE, TOP_BOTTOM, HELP, QUIT];
+const HELP_OVERLAY: &[Binding] = &[CLOSE_HELP, SCROLL, PAGE, TOP_BOTTOM, INTERRUPT];
+const SETTINGS: &[Binding] = &[MOVE, DIGITS, APPLY, PAGE, CLOSE_SETTINGS, HELP, INTERRUPT];
 const BROKEN: &[Binding] = &[SCROLL, PAGE, TOP_BOTTOM, QUIT];
 
 /// The table of a mode.
@@ -501,6 +243,7 @@ pub fn table(mode: Mode) -> &'static [Binding] {
 pub fn action(mode: Mode, key: Key) -> Option<Action> {
     let bd = table(mode).iter().find(|bd| bd.has(key))?;
     let down = matches!(key, Key::Down | Key::PageDown | Key::Bottom | Key::MoveDown);
+    use Action as A;
     Some(match (bd.action, down) {
         (A::Up, true) => A::Down,
         (A::First, true) => A::Last,
