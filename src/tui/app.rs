@@ -204,7 +204,7 @@ impl App {
     }
 
     /// The table of keys in use now.
-    pub(crate) fn mode(&self) -> Mode {
+    pub fn mode(&self) -> Mode {
         if self.broken.is_some() {
             return Mode::Broken;
         }
@@ -547,7 +547,7 @@ impl App {
     }
 
     /// How many items the list on screen has (for "1-N pick").
-    pub(crate) fn list_len(&self) -> usize {
+    pub fn list_len(&self) -> usize {
         match self.mode() {
             Mode::Settings => return self.languages.len() + ThemeName::ALL.len(),
             Mode::Profile => {

@@ -230,16 +230,20 @@ fn header(buf: &mut Buffer, area: Rect, view: &ScreenView, theme: &Theme) {
     }
 }
 
-/// Hints left out first when the footer would take more than two lines
-/// (help, quit and the main action always stay).
-const DROP_ORDER: [&str; 11] = [
-    "tui-keys-digits",
+/// Hints left out, in this order, so that the footer takes one line
+/// (the help overlay still lists them).
+const OPTIONAL: [&str; 6] = [
     "tui-keys-top-bottom",
     "tui-keys-first-last",
-    "tui-keys-page",
     "tui-keys-page-move",
-    "tui-keys-back",
+    "tui-keys-digits",
+    "tui-keys-page",
     "tui-keys-scroll",
+];
+/// Then, so that it takes at most two lines (help, quit and the main
+/// action always stay).
+const DROP_ORDER: [&str; 5] = [
+    "tui-keys-back",
     "tui-keys-erase",
     "tui-keys-clear",
     "tui-keys-settings",
@@ -279,12 +283,14 @@ fn footer_lines(
 ) -> Vec<Line<'static>> {
     let mut hints = hints.to_vec();
     let mut lines = lay_out_footer(&hints, i18n, theme, width);
-    for id in DROP_ORDER {
-        if lines.len() <= 2 {
-            break;
+    for (ids, most) in [(&OPTIONAL[..], 1), (&DROP_ORDER[..], 2)] {
+        for id in ids {
+            if lines.len() <= most {
+                break;
+            }
+            hints.retain(|h| h.id != *id);
+            lines = lay_out_footer(&hints, i18n, theme, width);
         }
-        hints.retain(|h| h.id != id);
-        lines = lay_out_footer(&hints, i18n, theme, width);
     }
     lines
 }
@@ -318,7 +324,7 @@ fn lay_out_footer(
             None => i18n.t(h.id),
         })
         .collect();
-    const GAP: usize = 3;
+    const GAP: usize = 2;
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
     let mut cur_w = 0;

@@ -11,6 +11,7 @@ mod man_page;
 mod progress_store;
 mod schemas;
 mod tui_common;
+mod tui_keys;
 mod tui_pseudo;
 mod tui_scenarios;
 mod tui_snapshots;

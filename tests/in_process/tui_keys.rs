@@ -1,0 +1,308 @@
+//! The full-screen UI's keys and the fixes learners asked for (issue 12):
+//! the footer and the help overlay come from one table per screen, `q`
+//! closes overlays, the nickname list filters, settings keeps the language
+//! in use, home opens at the top and names the profile, long pages say
+//! "more below", and the high-contrast highlight is one solid bar.
+
+use notalone::course::Course;
+use notalone::i18n::I18n;
+use notalone::session::Screen;
+use notalone::tui::bindings::{self, Mode, Show};
+use notalone::tui::{Flow, TuiOptions};
+use ratatui::style::Color;
+
+use crate::tui_common::*;
+
+fn opts(profile: &str) -> TuiOptions {
+    TuiOptions {
+        profile: Some(profile.into()),
+        no_color: false,
+    }
+}
+
+/// The footer: the last rows that are not blank, joined.
+fn footer(h: &Harness) -> String {
+    let text = h.text();
+    let rows: Vec<&str> = text.lines().collect();
+    let n = rows.len();
+    rows[n - 2..].join("   ")
+}
+
+/// Screens reached from home by these keys, each with its mode.
+fn screens() -> Vec<(Mode, Vec<K>)> {
+    let e = K::Enter;
+    let chat = vec![e, e, e];
+    vec![
+        (Mode::Home, vec![]),
+        (Mode::Note, vec![e]),
+        (Mode::Read, vec![e, e]),
+        (Mode::ChatReveal, chat.clone()),
+        (Mode::ChatFlag, [chat.clone(), vec![e, e, e, e]].concat()),
+        (Mode::Continue, [chat.clone(), vec![e, e, e, e, e]].concat()),
+        (
+            Mode::ChatChoose,
+            [chat.clone(), vec![e, e, e, e, e, e]].concat(),
+        ),
+        (
+            Mode::PickMany,
+            [chat.clone(), vec![e, e, e, e, e, e, K::Char('2'), e, e]].concat(),
+        ),
+        (Mode::Settings, vec![K::Char('s')]),
+        (Mode::Help, vec![K::Char('h')]),
+    ]
+}
+
+#[test]
+fn every_footer_hint_has_a_binding_and_every_binding_a_hint() {
+    let i18n = I18n::new(Some("en"));
+    for (mode, keys) in screens() {
+        // Wide enough that no hint is left out.
+        let mut h = Harness::home(200, 60);
+        h.press(&keys);
+        assert_eq!(h.app.mode(), mode, "{keys:?}\n{}", h.text());
+        let shown = footer(&h);
+        let expected: Vec<String> = bindings::table(mode)
+            .iter()
+            .filter(|b| match b.show {
+                Show::Always => true,
+                Show::WithList => h.app.list_len() > 0,
+                Show::WhenLong => false,
+            })
+            .map(|b| {
+                let max = h.app.list_len().min(9) as u32;
+                i18n.ta(b.footer, &[("max", notalone::i18n::num(max))])
+            })
+            .collect();
+        for hint in &expected {
+            assert!(
+                shown.contains(hint.as_str()),
+                "{mode:?}: {hint:?} not in {shown:?}"
+            );
+        }
+        // Nothing else: every hint shown is one of the table's.
+        let mut rest = shown.clone();
+        for hint in &expected {
+            rest = rest.replacen(hint.as_str(), "", 1);
+        }
+        assert!(rest.trim().is_empty(), "{mode:?}: unbound hints {rest:?}");
+        // Every binding does something on this screen (no dead hints).
+        for b in bindings::table(mode) {
+            assert!(
+                bindings::action(mode, b.keys[0]).is_some(),
+                "{mode:?}: {}",
+                b.footer
+            );
+        }
+    }
+}
+
+#[test]
+fn the_help_overlay_lists_the_keys_of_the_screen_it_was_opened_on() {
+    let i18n = I18n::new(Some("en"));
+    for (mode, keys) in screens() {
+        if mode == Mode::Help {
+            continue;
+        }
+        let mut h = Harness::home(100, 80);
+        h.press(&keys);
+        h.press(&[K::F1]);
+        assert!(h.app.help_open());
+        let text = h.text();
+        for b in bindings::table(mode) {
+            let line = i18n.t(b.help);
+            assert!(text.contains(&line), "{mode:?}: {line:?} missing:\n{text}");
+        }
+    }
+    // On the nickname screen h is a letter: help says F1 or ?.
+    let mut h = Harness::new(FakeCtx::new(course()).with_profiles(&["sam"]), 100, 60);
+    h.press(&[K::Char('?')]);
+    assert!(h.text().contains("F1 or ?: this help"), "{}", h.text());
+    assert!(!h.text().contains("h or F1"), "{}", h.text());
+}
+
+#[test]
+fn q_closes_help_and_settings_and_quits_elsewhere() {
+    let mut h = Harness::home(80, 24);
+    h.press(&[K::Char('h')]);
+    assert_eq!(h.press(&[K::Char('q')]), Flow::Redraw);
+    assert!(!h.app.help_open());
+    h.press(&[K::Char('s')]);
+    assert!(h.app.settings_open());
+    // h opens help from settings; q closes help, then settings.
+    h.press(&[K::Char('h')]);
+    assert!(h.app.help_open());
+    h.press(&[K::Char('q')]);
+    assert!(h.app.settings_open());
+    h.press(&[K::Char('q')]);
+    assert!(!h.app.settings_open());
+    // Esc on home does nothing.
+    let before = h.text();
+    assert_eq!(h.press(&[K::Esc]), Flow::Idle);
+    assert_eq!(h.text(), before);
+    assert_eq!(h.press(&[K::Char('q')]), Flow::Quit);
+}
+
+fn thirty() -> Harness {
+    let names: Vec<String> = (1..=30).map(|i| format!("desk{i:02}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    Harness::new(FakeCtx::new(course()).with_profiles(&refs), 80, 24)
+}
+
+#[test]
+fn thirty_nicknames_typing_filters_and_enter_opens_the_highlighted_row() {
+    let mut h = thirty();
+    // End moves the highlight to the last row, which is on screen.
+    h.press(&[K::End]);
+    assert!(h.text().contains("› desk30"), "{}", h.text());
+    h.press(&[K::Home]);
+    assert!(h.text().contains("› desk01"), "{}", h.text());
+    // PgDn moves the highlight a page; Enter opens exactly what is highlighted.
+    h.press(&[K::PgDn]);
+    let text = h.text();
+    let line = text.lines().find(|l| l.contains('›')).expect("a highlight");
+    let name = line.trim().trim_start_matches('›').trim().to_string();
+    h.press(&[K::Enter]);
+    assert_eq!(
+        h.app.session().map(|s| s.record().profile.clone()),
+        Some(name.clone())
+    );
+    assert!(
+        h.text().contains(&format!("Nickname: {name}")),
+        "{}",
+        h.text()
+    );
+
+    // Typing narrows the list.
+    let mut h = thirty();
+    h.type_text("desk2");
+    let text = h.text();
+    assert!(
+        text.contains("desk21") && !text.contains("desk11"),
+        "{text}"
+    );
+    h.press(&[K::Down, K::Enter]);
+    assert_eq!(h.session().record().profile, "desk21");
+
+    // No nickname matches: Enter makes the typed one and opens home.
+    let mut h = thirty();
+    h.type_text("mia");
+    assert!(
+        h.text().contains("Make the new nickname “mia”"),
+        "{}",
+        h.text()
+    );
+    h.press(&[K::Enter]);
+    assert!(matches!(h.session().screen(), Screen::Home { .. }));
+    assert_eq!(h.session().record().profile, "mia");
+    assert!(h.text().contains("Nickname: mia"), "{}", h.text());
+    // Esc clears the field, Backspace erases a letter.
+    let mut h = thirty();
+    h.type_text("zz");
+    h.press(&[K::Backspace]);
+    assert!(h.text().contains("Nickname: z"), "{}", h.text());
+    h.press(&[K::Esc]);
+    assert!(h.text().contains("desk01"), "{}", h.text());
+}
+
+fn regional(locale: &str) -> Course {
+    let mut c = course();
+    c.locale = locale.into();
+    c
+}
+
+#[test]
+fn settings_opens_on_the_language_in_use_and_enter_there_changes_nothing() {
+    let mut ctx = FakeCtx::new(regional("en-GB"));
+    ctx.records.insert(
+        "sam".into(),
+        notalone::progress::CourseRecord::new("sam", "fixture"),
+    );
+    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    h.press(&[K::Char('s')]);
+    assert!(h.text().contains("› (•) English"), "{}", h.text());
+    let saves = h.ctx.save_count();
+    h.press(&[K::Enter]);
+    assert!(h.ctx.language_calls.is_empty(), "no language change");
+    assert_eq!(h.ctx.save_count(), saves, "nothing saved");
+    assert_eq!(h.session().record().settings.lang, None);
+    // To French and back: the region comes back with English.
+    h.press(&[K::Down, K::Enter]);
+    h.press(&[K::Up, K::Enter]);
+    assert_eq!(h.ctx.language_calls, ["fr", "en-GB"]);
+    assert_eq!(
+        h.ctx.records["sam"].settings.lang.as_deref(),
+        Some("en-GB"),
+        "a regional tag stays regional"
+    );
+    // The theme in use: Enter changes nothing either.
+    let saves = h.ctx.save_count();
+    h.press(&[K::Char('3'), K::Enter]);
+    assert_eq!(h.ctx.save_count(), saves);
+}
+
+#[test]
+fn home_opens_at_the_top_and_names_the_profile() {
+    // A welcome long enough to push the list below the fold.
+    let mut c = course();
+    c.welcome = (1..=30)
+        .map(|i| format!("Line {i} of a long welcome."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut ctx = FakeCtx::new(c);
+    ctx.records.insert(
+        "sam".into(),
+        notalone::progress::CourseRecord::new("sam", "fixture"),
+    );
+    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    let text = h.text();
+    assert!(text.contains("Nickname: sam"), "{text}");
+    assert!(text.contains("Line 1 of a long welcome."), "{text}");
+    assert!(text.contains("More below: PgDn"), "{text}");
+    h.press(&[K::PgDn, K::PgDn, K::PgDn, K::PgDn]);
+    assert!(h.text().contains("More above: PgUp"), "{}", h.text());
+    assert!(
+        h.text().contains("1. Spot the warning signs"),
+        "{}",
+        h.text()
+    );
+}
+
+#[test]
+fn feedback_below_the_fold_says_so_in_words() {
+    let mut h = Harness::home(40, 12);
+    to_step(&mut h, 3);
+    h.press(&[K::Char('1'), K::Enter]);
+    assert!(h.text().contains("More below: PgDn"), "{}", h.text());
+}
+
+#[test]
+fn the_high_contrast_highlight_is_one_solid_bar() {
+    let mut h = Harness::home(80, 24);
+    h.press(&[K::Char('s'), K::Char('4'), K::Enter, K::Esc]);
+    assert_eq!(h.app.theme_name(), notalone::tui::ThemeName::HighContrast);
+    let (_, y) = h.find("› 1.").expect("highlighted row");
+    // From the marker to the end of the row, every cell is yellow.
+    let (x0, _) = h.find("›").expect("marker");
+    for x in x0..78 {
+        let cell = &h.frame[(x, y)];
+        assert_eq!(cell.bg, Color::Yellow, "column {x}: {:?}", cell.symbol());
+        assert_eq!(cell.fg, Color::Black, "column {x}");
+    }
+}
+
+#[test]
+fn digits_select_and_enter_confirms_on_every_list() {
+    let mut h = Harness::home(80, 24);
+    // Home: a digit highlights, Enter opens.
+    h.press(&[K::Char('2')]);
+    assert_eq!(h.session().screen(), &Screen::Home { cursor: 1 });
+    h.press(&[K::Char('1'), K::Enter]);
+    // Content note: a digit only highlights.
+    h.press(&[K::Char('2')]);
+    assert!(matches!(
+        h.session().screen(),
+        Screen::Note { cursor: 1, .. }
+    ));
+    h.press(&[K::Char('1'), K::Enter]);
+    assert_eq!(h.at(), Some(("first-steps".into(), "welcome".into())));
+}
