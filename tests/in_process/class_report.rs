@@ -12,10 +12,9 @@ use serde_json::{Value, json};
 
 fn course() -> course::Course {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/report-class");
-    let mut c = course::load(&CourseSource::Dir(dir), Some("en")).expect("course loads");
-    // Until the format parses them from course.toml, set them here.
-    c.pre_check.get_or_insert_with(|| "warm-up".into());
-    c.post_check.get_or_insert_with(|| "final".into());
+    let c = course::load(&CourseSource::Dir(dir), Some("en")).expect("course loads");
+    assert_eq!(c.pre_check.as_deref(), Some("warm-up"));
+    assert_eq!(c.post_check.as_deref(), Some("final"));
     c
 }
 
@@ -330,4 +329,80 @@ fn a_course_that_cannot_be_found_reports_by_id() {
     assert_eq!(l["learners"][0]["modules_total"], 3);
     assert_eq!(l["learners"][0]["before"], Value::Null);
     let _ = report::to_json(&[]);
+}
+
+fn educators_doc() -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/for-educators.md");
+    std::fs::read_to_string(p).expect("docs/for-educators.md")
+}
+
+/// Every key of a JSON value, nested ones too.
+fn keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                out.insert(k.clone());
+                keys(v, out);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| keys(v, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_field_and_column_is_documented_for_educators() {
+    let doc = educators_doc();
+    let courses = [course()];
+    let ctx = ctx(&courses);
+    let class = class();
+    let mut all = std::collections::BTreeSet::new();
+    keys(
+        &parse(&learner::to_json(&learner::build(&class, &ctx))),
+        &mut all,
+    );
+    keys(
+        &parse(&question::to_json(&question::build(&class, &ctx))),
+        &mut all,
+    );
+    keys(
+        &parse(&objective::to_json(&objective::build(&class, &ctx))),
+        &mut all,
+    );
+    for k in &all {
+        assert!(
+            doc.contains(&format!("`{k}`")) || doc.contains(&format!("\"{k}\"")),
+            "field `{k}` is not in docs/for-educators.md"
+        );
+    }
+    for header in [learner::CSV_HEADER, objective::CSV_HEADER] {
+        for col in header.split(',') {
+            assert!(
+                doc.contains(col),
+                "CSV column {col} is not in docs/for-educators.md"
+            );
+        }
+    }
+}
+
+#[test]
+fn command_lines_for_educators_parse() {
+    use clap::Parser;
+    let doc = educators_doc();
+    let mut n = 0;
+    for line in doc
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("notalone "))
+    {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .take_while(|w| !w.starts_with('#') && !w.starts_with('>'))
+            .collect();
+        n += 1;
+        if let Err(e) = notalone::cli::Cli::try_parse_from(&words) {
+            panic!("`{}` does not parse: {e}", words.join(" "));
+        }
+    }
+    assert!(n >= 6, "only {n} command lines");
 }

@@ -117,10 +117,7 @@ fn a_data_dir_with_spaces_and_accents() {
         &[],
         None,
     );
-    assert!(
-        out.contains("Zoé,notalone,warm-up,in-progress"),
-        "{out}"
-    );
+    assert!(out.contains("Zoé,notalone,warm-up,in-progress"), "{out}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod locales_cli;
 mod no_network;
 mod plain_e2e;
 mod progress_cli;
+mod report_html;
 mod scaffold;
 mod tui_pty;
 mod write_links;

@@ -549,8 +549,18 @@ fn every_view_of_the_scripted_class_through_the_binary() {
         q["questions"][0]["text"],
         "Which of these is a warning sign?"
     );
+    assert_eq!(
+        l09["before"],
+        serde_json::json!({"answered": 2, "right": 1})
+    );
+    assert_eq!(l09["after"], serde_json::json!({"answered": 2, "right": 2}));
+    assert_eq!(learners["learners"][11]["after"], serde_json::Value::Null);
     let o = json("objective");
     assert_eq!(o["objectives"][0]["answered"], 30);
+    assert_eq!(o["objectives"][0]["before"], 0.4167);
+    assert_eq!(o["objectives"][0]["after"], 0.7);
+    assert_eq!(o["objectives"][1]["before"], 0.6364);
+    assert_eq!(o["objectives"][1]["after"], 0.8);
     // Without --by: the table shows learners, JSON keeps today's records.
     let t = run(d.path(), &["--lessons", lessons_arg]);
     let table = stdout(&t);
@@ -562,6 +572,28 @@ fn every_view_of_the_scripted_class_through_the_binary() {
     // French headers with --lang fr; CSV keys stay English.
     let fr = run(d.path(), &["--lessons", lessons_arg, "--lang", "fr"]);
     assert!(stdout(&fr).starts_with("Élève"), "{}", stdout(&fr));
+    let fq = run(
+        d.path(),
+        &[
+            "--lessons",
+            lessons_arg,
+            "--lang",
+            "fr",
+            "--by",
+            "question",
+            "--format",
+            "json",
+        ],
+    );
+    let fq: serde_json::Value = serde_json::from_str(&stdout(&fq)).expect("json");
+    assert_eq!(
+        fq["questions"][0]["text"],
+        "Lequel de ces messages est un signal d'alerte ?"
+    );
+    assert_eq!(
+        fq["questions"][0]["most_chosen_wrong"]["text"],
+        "Un ami dit bonjour"
+    );
     let csv = run(
         d.path(),
         &[
@@ -617,4 +649,98 @@ fn forget_asks_first_unless_yes() {
     let o = run(d.path(), &["forget", "--profile", "sam", "--yes"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(!store::profile_dir(d.path(), "sam").exists());
+}
+
+#[test]
+fn xapi_names_activities_and_gives_responses() {
+    let d = tempfile::tempdir().expect("tmp");
+    scripted_class(d.path());
+    let l = lessons();
+    let lessons_arg = l.to_str().expect("utf-8 path");
+    let export = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let mut args = vec!["--lessons", lessons_arg, "--format", "xapi"];
+        args.extend_from_slice(extra);
+        let o = run(d.path(), &args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o))
+            .expect("json")
+            .as_array()
+            .expect("array")
+            .clone()
+    };
+    let st = export(&["--xapi-homepage", "https://school.example/7b"]);
+    for s in &st {
+        assert!(s.get("version").is_none());
+        assert_eq!(
+            s["actor"]["account"]["homePage"],
+            "https://school.example/7b"
+        );
+        let name = s["object"]["definition"]["name"]
+            .as_object()
+            .expect("a language map");
+        assert!(
+            name.len() == 1
+                && name
+                    .values()
+                    .all(|v| v.as_str().is_some_and(|t| !t.is_empty())),
+            "every activity is named: {s:#}"
+        );
+    }
+    let w = st
+        .iter()
+        .find(|s| {
+            s["actor"]["account"]["name"] == "L02"
+                && s["object"]["id"]
+                    .as_str()
+                    .is_some_and(|i| i.ends_with(":step:w-signs"))
+        })
+        .expect("L02 answered w-signs");
+    assert_eq!(
+        w["object"]["definition"]["name"]["en-US"], "Which of these is a warning sign?",
+        "named in the report's language (LC_ALL=en_US.UTF-8)"
+    );
+    assert_eq!(w["object"]["definition"]["interactionType"], "choice");
+    assert_eq!(
+        w["object"]["definition"]["correctResponsesPattern"],
+        serde_json::json!(["1"])
+    );
+    assert_eq!(
+        w["object"]["definition"]["choices"][1]["description"]["en-US"],
+        "A friend says hello"
+    );
+    assert_eq!(w["result"]["response"], "2");
+    assert_eq!(w["result"]["success"], false);
+    let order = st
+        .iter()
+        .find(|s| {
+            s["actor"]["account"]["name"] == "L05"
+                && s["object"]["id"]
+                    .as_str()
+                    .is_some_and(|i| i.ends_with(":step:order"))
+        })
+        .expect("L05 ordered");
+    assert_eq!(order["result"]["response"], "3[,]2[,]1");
+    assert_eq!(
+        order["object"]["definition"]["interactionType"],
+        "sequencing"
+    );
+    // Ids do not depend on the report's language (names do).
+    let fr = export(&[
+        "--xapi-homepage",
+        "https://school.example/7b",
+        "--lang",
+        "fr",
+    ]);
+    let ids = |v: &[serde_json::Value]| v.iter().map(|s| s["id"].clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&st), ids(&fr));
+    // Another school's "L02" is someone else.
+    let other = export(&["--xapi-homepage", "https://other.example"]);
+    assert_ne!(ids(&st), ids(&other));
+    // A homePage that is not a URL is refused.
+    let o = run(
+        d.path(),
+        &["--format", "xapi", "--xapi-homepage", "urn:notalone"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--xapi-homepage"), "{}", stderr(&o));
 }
