@@ -9,6 +9,8 @@ mod locales_cli;
 mod no_network;
 mod plain_e2e;
 mod progress_cli;
+#[path = "../common/report_class.rs"]
+mod report_class;
 mod report_html;
 mod scaffold;
 mod tui_pty;

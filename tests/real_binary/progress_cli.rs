@@ -506,8 +506,7 @@ fn modules_not_started_are_listed_in_course_order() {
     assert_eq!(modules, expected);
 }
 
-#[path = "../common/report_class.rs"]
-mod report_class;
+use crate::report_class;
 
 fn lessons() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/report-class")

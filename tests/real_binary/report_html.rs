@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 
 use notalone::progress::store::ProgressStore;
 
-#[path = "../common/report_class.rs"]
-mod report_class;
+use crate::report_class;
 
 const BIN: &str = env!("CARGO_BIN_EXE_notalone");
 
