@@ -44,6 +44,11 @@ pub struct RunArgs {
     /// --plain.
     #[arg(long, requires = "lessons")]
     pub watch: bool,
+
+    /// Preview for educators: no profile, any module opens, go back a step,
+    /// try every choice; nothing is ever saved (nothing is written to --data-dir).
+    #[arg(long)]
+    pub preview: bool,
 }
 
 /// Output format of `lint` and `locales check`.

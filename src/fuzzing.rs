@@ -6,48 +6,10 @@
 use std::sync::OnceLock;
 
 use crate::course::{Course, CourseSource};
-use crate::i18n::I18n;
-use crate::plain::{PlainContext, run};
+use crate::host::Host;
+use crate::plain::run;
 use crate::progress::CourseRecord;
 use crate::session::{Input, Session};
-
-struct Ctx {
-    course: Option<Course>,
-    record: Option<CourseRecord>,
-    i18n: I18n,
-}
-
-impl PlainContext for Ctx {
-    fn profiles(&self) -> Vec<String> {
-        vec!["sam".into()]
-    }
-    fn validate_profile(&self, name: &str) -> Result<String, String> {
-        crate::progress::profile::validate_profile_name(name).map_err(|e| e.to_string())
-    }
-    fn open(&mut self, profile: &str) -> anyhow::Result<(Session, Option<String>)> {
-        let course = self
-            .course
-            .take()
-            .ok_or_else(|| anyhow::anyhow!("no course"))?;
-        let record = self
-            .record
-            .take()
-            .unwrap_or_else(|| CourseRecord::new(profile, &course.id));
-        Ok((Session::new(course, record), None))
-    }
-    fn save(&mut self, record: &CourseRecord) -> Option<CourseRecord> {
-        Some(record.clone())
-    }
-    fn take_notice(&mut self) -> Option<String> {
-        None
-    }
-    fn i18n(&self) -> &I18n {
-        &self.i18n
-    }
-    fn now(&self) -> String {
-        "2026-11-29T10:00:00Z".into()
-    }
-}
 
 /// Panic if plain-mode output holds a control character (other than newline).
 fn check_output(out: &[u8]) {
@@ -66,13 +28,14 @@ pub fn walk_plain(course: Course, input: &[u8]) {
 }
 
 fn walk_plain_with(course: Course, record: Option<CourseRecord>, input: &[u8]) {
-    let mut ctx = Ctx {
-        course: Some(course),
-        record,
-        i18n: I18n::new(None),
-    };
+    let mut host = Host::in_memory(course);
+    if let Some(r) = record {
+        let mut r = r;
+        r.profile = "sam".into();
+        host = host.with_record(r);
+    }
     let mut out = Vec::new();
-    let _ = run(input, &mut out, &mut ctx, Some("sam".into()));
+    let _ = run(input, &mut out, &mut host, Some("sam".into()));
     check_output(&out);
 }
 
@@ -104,10 +67,12 @@ pub fn progress_bytes(data: &[u8]) {
     }
     let mut s = Session::new(course.clone(), record.clone());
     for i in [
-        Input::Confirm,
-        Input::Confirm,
-        Input::Submit(vec![0]),
-        Input::Confirm,
+        Input::Continue,
+        Input::Continue,
+        Input::Answer(vec![0]),
+        Input::Toggle(1),
+        Input::Submit,
+        Input::Continue,
         Input::Back,
     ] {
         s.update(i, "2026-11-29T10:00:00Z");

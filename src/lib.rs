@@ -10,6 +10,7 @@ pub mod cli;
 pub mod commands;
 pub mod course;
 pub mod fuzzing;
+pub mod host;
 pub mod i18n;
 pub mod plain;
 pub mod progress;

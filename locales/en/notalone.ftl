@@ -131,7 +131,7 @@ plain-pick-profile = Type the number of your nickname, then press Enter.
 plain-home-prompt = Press Enter to continue, or type a module number. (h help, q quit)
 plain-note-prompt = Type 1, 2 or 3, or press Enter to continue. (h help, q quit)
 plain-enter-prompt = Press Enter to continue. (h help, q quit)
-plain-flag-prompt = Type the numbers of the messages that worry you, or press Enter for none. (h help, q quit)
+plain-flag-prompt = Type the numbers of the messages that worry you, or the number of "None of these". (h help, q quit)
 plain-pick-one-prompt = Type the number of one answer. (h help, q quit)
 plain-many-prompt = Type the numbers of every answer you pick, separated by spaces. (h help, q quit)
 plain-order-prompt = Type all the numbers in the right order, first to last, separated by spaces. (h help, q quit)
@@ -242,8 +242,18 @@ tui-quit-not-saved = Your progress could not be saved on this computer.
 tui-home-profile = Nickname: { $name }
 tui-profile-find = Type your nickname to find it in the list, or type a new one. Then press Enter.
 tui-profile-make = Make the new nickname “{ $name }”
+chat-flag-none-item = None of these
+hint-flag-or-none = Pick the messages that worry you, or pick "None of these".
+summary-right-first-time = { $right } of { $total } right first time
+quit-not-saved = Your progress could not be saved this time. Ask your teacher about the progress folder.
+quit-preview = Preview finished. Nothing was saved.
+plain-input-endless = The input never ends a line, so plain mode stopped. Type one answer per line.
+progress-locked-elsewhere = This nickname is also open somewhere else. Your answers are still saved; close the other window to be safe.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
+check-thanks = Thanks, we'll come back to this.
+check-pre-done = Thanks. At the end of the course you will see what you learned.
+check-before-after = Before: { $before } of { $before_total }. Now: { $now } of { $now_total }.
 #
 ## Class report (issue 14)
 report-no-home = there is no home folder to find progress in; give one with --data-dir DIR.

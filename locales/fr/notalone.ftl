@@ -131,7 +131,7 @@ plain-pick-profile = Tape le numéro de ton pseudo, puis appuie sur Entrée.
 plain-home-prompt = Appuie sur Entrée pour continuer, ou tape le numéro d'un module. (h aide, q quitter)
 plain-note-prompt = Tape 1, 2 ou 3, ou appuie sur Entrée pour continuer. (h aide, q quitter)
 plain-enter-prompt = Appuie sur Entrée pour continuer. (h aide, q quitter)
-plain-flag-prompt = Tape les numéros des messages qui t'inquiètent, ou appuie sur Entrée s'il n'y en a aucun. (h aide, q quitter)
+plain-flag-prompt = Tape les numéros des messages qui t'inquiètent, ou le numéro de « Aucun de ces messages ». (h aide, q quitter)
 plain-pick-one-prompt = Tape le numéro d'une réponse. (h aide, q quitter)
 plain-many-prompt = Tape les numéros de toutes les réponses que tu choisis, séparés par des espaces. (h aide, q quitter)
 plain-order-prompt = Tape tous les numéros dans le bon ordre, du premier au dernier, séparés par des espaces. (h aide, q quitter)
@@ -242,8 +242,18 @@ tui-quit-not-saved = Ta progression n'a pas pu être enregistrée sur cet ordina
 tui-home-profile = Pseudo : { $name }
 tui-profile-find = Tape ton pseudo pour le trouver dans la liste, ou tapes-en un nouveau. Puis appuie sur Entrée.
 tui-profile-make = Créer le nouveau pseudo « { $name } »
+chat-flag-none-item = Aucun de ces messages
+hint-flag-or-none = Choisis les messages qui t'inquiètent, ou choisis « Aucun de ces messages ».
+summary-right-first-time = { $right } sur { $total } justes du premier coup
+quit-not-saved = Ta progression n'a pas pu être enregistrée cette fois. Parles-en à ton enseignant ou à ton enseignante.
+quit-preview = Aperçu terminé. Rien n'a été enregistré.
+plain-input-endless = L'entrée ne finit jamais de ligne, alors le mode texte s'arrête. Tape une réponse par ligne.
+progress-locked-elsewhere = Ce pseudo est aussi ouvert ailleurs. Tes réponses sont quand même enregistrées ; ferme l'autre fenêtre par précaution.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
+check-thanks = Merci, on y reviendra.
+check-pre-done = Merci. À la fin du cours, tu verras ce que tu as appris.
+check-before-after = Avant : { $before } sur { $before_total }. Maintenant : { $now } sur { $now_total }.
 #
 ## Class report (issue 14)
 report-no-home = il n'y a pas de dossier personnel où chercher la progression ; indiquez-en un avec --data-dir DOSSIER.

@@ -2,9 +2,9 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::app::{App, StartError};
 use crate::cli::RunArgs;
-use crate::course::CourseSource;
+use crate::course::{CourseSource, LoadError};
+use crate::host::Host;
 use crate::i18n::{I18n, num, s};
 use crate::text;
 
@@ -30,13 +30,18 @@ pub fn run(args: RunArgs) -> i32 {
             .or_else(crate::course::locale::from_environment)
             .as_deref(),
     );
-    let mut app = match App::new(source.clone(), args.lang.as_deref(), args.data_dir.clone()) {
-        Ok(a) => a,
-        Err(StartError::Source(e)) => {
+    let started = if args.preview {
+        Host::preview(source.clone(), args.lang.as_deref())
+    } else {
+        Host::new(source.clone(), args.lang.as_deref(), args.data_dir.clone())
+    };
+    let mut host = match started {
+        Ok(h) => h,
+        Err(LoadError::Source(e)) => {
             say(&early.ta("error-lessons-dir", &[("error", s(e.to_string()))]));
             return 2;
         }
-        Err(StartError::Invalid(report)) => {
+        Err(LoadError::Invalid(report)) => {
             let dir = source.display_root();
             say(&early.ta(
                 "error-course-invalid",
@@ -50,30 +55,28 @@ pub fn run(args: RunArgs) -> i32 {
             return 1;
         }
     };
-    if let Some(n) = crate::i18n::lang_notice(args.lang.as_deref(), &app.languages(), app.i18n()) {
+    if let Some(n) = crate::i18n::lang_notice(args.lang.as_deref(), host.languages(), host.i18n()) {
         say(&n);
     }
-    if let Some(name) = &args.profile {
-        match app.validate_profile(name) {
-            Ok(_) => {}
+    let profile = match (&args.profile, args.preview) {
+        (_, true) => Some(crate::session::PREVIEW_PROFILE.to_string()),
+        (Some(name), false) => match host.validate_profile(name) {
+            Ok(p) => Some(p),
             Err(msg) => {
                 say(&format!("{msg} (--profile {})", text::sanitize_line(name)));
                 return 2;
             }
-        }
-    }
-    let profile = args
-        .profile
-        .as_deref()
-        .and_then(|p| app.validate_profile(p).ok());
+        },
+        (None, false) => None,
+    };
     if args.plain {
         let stdin = std::io::stdin();
         let stdout = std::io::stdout();
-        return crate::plain::run(stdin.lock(), stdout.lock(), &mut app, profile);
+        return crate::plain::run(stdin.lock(), stdout.lock(), &mut host, profile);
     }
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
-        say(&app.i18n().t("error-needs-terminal"));
+        say(&host.i18n().t("error-needs-terminal"));
         return 2;
     }
     let opts = crate::tui::TuiOptions {
@@ -85,20 +88,25 @@ pub fn run(args: RunArgs) -> i32 {
         (Some(dir), true) => match crate::watch::CourseWatcher::channel(dir) {
             Ok(w) => Some(w),
             Err(e) => {
-                say(&app.i18n().ta("error-watch", &[("error", s(e.to_string()))]));
+                say(&host
+                    .i18n()
+                    .ta("error-watch", &[("error", s(e.to_string()))]));
                 return 2;
             }
         },
         _ => None,
     };
     let result = match watching {
-        Some((_watcher, changes)) => crate::tui::run_watching(&mut app, opts, changes),
-        None => crate::tui::run(&mut app, opts),
+        Some((_watcher, changes)) => crate::tui::run_watching(&mut host, opts, changes),
+        None => crate::tui::run(&mut host, opts),
     };
+    // The full-screen UI prints its own line after restoring the terminal;
+    // the host still retries a failed save once.
+    let _ = host.close();
     match result {
         Ok(()) => 0,
         Err(e) => {
-            say(&app
+            say(&host
                 .i18n()
                 .ta("error-full-screen", &[("error", s(e.to_string()))]));
             1

@@ -543,6 +543,7 @@ impl App {
             Hint::SelectSomething => i18n.t("hint-select-something"),
             Hint::WholeOrder => i18n.ta("hint-whole-order", &[("count", num(n as u32))]),
             Hint::NothingToAnswer => i18n.t("hint-nothing"),
+            Hint::FlagOrNone => i18n.t("hint-flag-or-none"),
         }
     }
 

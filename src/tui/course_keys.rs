@@ -69,7 +69,7 @@ pub(crate) fn inputs(s: &Session, action: Action, digit: Option<usize>, len: usi
         Action::Down => vec![Input::Down],
         Action::First => steps_to(0),
         Action::Last => steps_to(len.saturating_sub(1)),
-        Action::Toggle => vec![Input::Toggle],
+        Action::Toggle => vec![Input::ToggleHighlighted],
         Action::Confirm => vec![Input::Confirm],
         Action::MoveItemUp => vec![Input::MoveUp],
         Action::MoveItemDown => vec![Input::MoveDown],

@@ -4,10 +4,8 @@
 //! memory, as if a future bug let one through.
 
 use notalone::course::*;
-use notalone::i18n::I18n;
-use notalone::plain::{PlainContext, run};
-use notalone::progress::CourseRecord;
-use notalone::session::Session;
+use notalone::host::Host;
+use notalone::plain::run;
 
 /// Payloads: OSC 52 clipboard, OSC 8 link, title change, CSI moves and clear,
 /// C1 CSI, bidi override, zero-width characters, DEL, BEL, NUL, backspace.
@@ -140,37 +138,6 @@ fn hostile_course() -> Course {
     }
 }
 
-struct Ctx {
-    i18n: I18n,
-}
-
-impl PlainContext for Ctx {
-    fn profiles(&self) -> Vec<String> {
-        vec![hostile()]
-    }
-    fn validate_profile(&self, name: &str) -> Result<String, String> {
-        Ok(name.to_string())
-    }
-    fn open(&mut self, profile: &str) -> anyhow::Result<(Session, Option<String>)> {
-        Ok((
-            Session::new(hostile_course(), CourseRecord::new(profile, "evil")),
-            Some(hostile()),
-        ))
-    }
-    fn save(&mut self, record: &CourseRecord) -> Option<CourseRecord> {
-        Some(record.clone())
-    }
-    fn take_notice(&mut self) -> Option<String> {
-        Some(hostile())
-    }
-    fn i18n(&self) -> &I18n {
-        &self.i18n
-    }
-    fn now(&self) -> String {
-        "2026-11-29T10:00:00Z".into()
-    }
-}
-
 /// True if a byte string holds a control character other than newline, or
 /// a C1 control or bidi control (as UTF-8).
 fn has_control(bytes: &[u8]) -> Option<String> {
@@ -185,14 +152,12 @@ fn has_control(bytes: &[u8]) -> Option<String> {
 
 #[test]
 fn plain_mode_never_writes_a_control_character() {
-    let mut ctx = Ctx {
-        i18n: I18n::new(None),
-    };
+    let mut host = Host::in_memory(hostile_course()).with_profiles(vec![hostile()]);
     // Walk every step: profile pick, home, note, read, chat (reveal, flag, signs, choose,
     // feedback), spot (answer, result), question (answer, result), summary, help, quit.
     let input = "1\n\n\n\n\n1\n\n1\n\n1\n\n1\n\nh\n\nq\n";
     let mut out = Vec::new();
-    let code = run(input.as_bytes(), &mut out, &mut ctx, None);
+    let code = run(input.as_bytes(), &mut out, &mut host, None);
     assert_eq!(code, 0);
     assert!(!out.contains(&0x1b), "an ESC byte was written");
     assert_eq!(has_control(&out), None, "{}", String::from_utf8_lossy(&out));

@@ -77,7 +77,10 @@ fn saved(data: &Path) -> serde_json::Value {
 
 /// Positions (1-based, as typed) that put the order question right.
 fn order_answer() -> String {
-    let shown = notalone::session::shuffled(3, "e2e/second/q-order");
+    let shown = notalone::session::shuffled(
+        3,
+        &notalone::session::shuffle_key("sam", "e2e", "second", "q-order"),
+    );
     (0..3)
         .map(|o| (shown.iter().position(|x| *x == o).expect("perm") + 1).to_string())
         .collect::<Vec<_>>()
@@ -136,7 +139,7 @@ fn a_whole_course_by_piped_answers() {
         "If you already paid, stop now.",
         "1. Asks to move apps | This is one. You got this one right.",
         "Module complete: First module",
-        "Your score: 50%",
+        "1 of 2 right first time",
         "Helpline One: Someone to talk to.",
         "Phone: 1-800-000-0000",
         "This module talks about threats.",
@@ -144,7 +147,7 @@ fn a_whole_course_by_piped_answers() {
         "2. Skip this module",
         "Right.",
         "Module complete: Second module",
-        "Your score: 100%",
+        "3 of 3 right first time",
         "All done, well done.",
     ] {
         assert!(t.contains(want), "missing {want:?} in:\n{t}");
@@ -172,8 +175,16 @@ fn a_whole_course_by_piped_answers() {
 #[test]
 fn branching_the_safe_way_skips_the_paid_page() {
     let dir = tempfile::tempdir().expect("tmp");
-    let r = plain(dir.path(), &["--profile", "ana"], "\n\n\n\n\n2\n\n");
+    // Enter alone never answers the flag list: "3" is "None of these".
+    let r = plain(dir.path(), &["--profile", "ana"], "\n\n\n\n3\n\n2\n\n");
     assert_eq!(r.code, Some(0));
+    assert!(r.stdout.contains("3. None of these"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains(r#"Pick the messages that worry you, or pick "None of these"."#),
+        "Enter alone was refused: {}",
+        r.stdout
+    );
     assert!(r.stdout.contains("Good move."));
     assert!(
         r.stdout.contains("Which are warning signs?"),

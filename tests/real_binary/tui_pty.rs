@@ -564,7 +564,13 @@ fn progress_carries_across_plain_and_full_screen() {
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     // Plain: home, content note, read, chat (reveal, flag 2, signs, safe choice, feedback).
-    let t = plain("\n\n\n\n2\n\n2\n\n");
+    // Plain mode shows the choices in sam's shuffled order: find the safe one (file index 1).
+    let shown = notalone::session::shuffled_display(
+        2,
+        &notalone::session::shuffle_key("sam", "tui-e2e", "all-steps", "new-follower"),
+    );
+    let safe = shown.iter().position(|i| *i == 1).expect("shown") + 1;
+    let t = plain(&format!("\n\n\n\n2\n\n{safe}\n\n"));
     assert!(t.contains("Good call."), "{t}");
     // Full UI: Enter on home resumes at the spot step, without the content note.
     let mut p = Pty::start(dir.path(), &["--profile", "sam"], &[]);

@@ -1,24 +1,24 @@
 use super::*;
 use crate::course::*;
 
-const NOW: &str = "2026-11-29T10:00:00Z";
+pub(super) const NOW: &str = "2026-11-29T10:00:00Z";
 
-fn step(id: &str, next: Option<Next>, kind: StepKind) -> Step {
+pub(super) fn step(id: &str, next: Option<Next>, kind: StepKind) -> Step {
     Step {
         id: id.into(),
         title: None,
         teaches: vec![],
-        shuffle: true,
+        shuffle: false,
         next,
         kind,
     }
 }
 
-fn read(id: &str) -> Step {
+pub(super) fn read(id: &str) -> Step {
     step(id, None, StepKind::Read { text: "Hi".into() })
 }
 
-fn question(id: &str, kind: QuestionKind, correct: &[bool]) -> Step {
+pub(super) fn question(id: &str, kind: QuestionKind, correct: &[bool]) -> Step {
     step(
         id,
         None,
@@ -39,7 +39,7 @@ fn question(id: &str, kind: QuestionKind, correct: &[bool]) -> Step {
     )
 }
 
-fn msg(from: Speaker, sign: bool) -> Message {
+pub(super) fn msg(from: Speaker, sign: bool) -> Message {
     Message {
         from,
         text: "m".into(),
@@ -48,7 +48,7 @@ fn msg(from: Speaker, sign: bool) -> Message {
     }
 }
 
-fn choice(safe: bool, next: Option<&str>) -> Choice {
+pub(super) fn choice(safe: bool, next: Option<&str>) -> Choice {
     Choice {
         text: "c".into(),
         safe,
@@ -63,7 +63,7 @@ fn choice(safe: bool, next: Option<&str>) -> Choice {
     }
 }
 
-fn chat(id: &str, signs: &[bool], choices: Vec<Choice>) -> Step {
+pub(super) fn chat(id: &str, signs: &[bool], choices: Vec<Choice>) -> Step {
     step(
         id,
         None,
@@ -76,7 +76,7 @@ fn chat(id: &str, signs: &[bool], choices: Vec<Choice>) -> Step {
     )
 }
 
-fn module(id: &str, steps: Vec<Step>) -> Module {
+pub(super) fn module(id: &str, steps: Vec<Step>) -> Module {
     Module {
         id: id.into(),
         title: id.into(),
@@ -88,7 +88,7 @@ fn module(id: &str, steps: Vec<Step>) -> Module {
     }
 }
 
-fn course(modules: Vec<Module>) -> Course {
+pub(super) fn course(modules: Vec<Module>) -> Course {
     Course {
         id: "c".into(),
         source_locale: "en".into(),
@@ -105,15 +105,15 @@ fn course(modules: Vec<Module>) -> Course {
     }
 }
 
-fn session(modules: Vec<Module>) -> Session {
+pub(super) fn session(modules: Vec<Module>) -> Session {
     Session::new(course(modules), CourseRecord::new("sam", "c"))
 }
 
-fn at(s: &Session) -> Option<(String, String)> {
+pub(super) fn at(s: &Session) -> Option<(String, String)> {
     s.current().map(|(m, st, _)| (m.id.clone(), st.id.clone()))
 }
 
-fn feed(s: &mut Session, inputs: &[Input]) {
+pub(super) fn feed(s: &mut Session, inputs: &[Input]) {
     for i in inputs {
         s.update(i.clone(), NOW);
     }
@@ -160,7 +160,7 @@ fn scoring_table() {
     for (kind, correct, answer, right) in cases {
         let mut s = session(vec![module("m", vec![question("q", kind, &correct)])]);
         feed(&mut s, &[Input::Confirm]);
-        let o = s.update(Input::Submit(answer.clone()), NOW);
+        let o = s.update(Input::Answer(answer.clone()), NOW);
         assert!(o.save && o.hint.is_none(), "{kind:?} {answer:?}");
         assert_eq!(
             s.score(0),
@@ -189,14 +189,14 @@ fn order_question_numbers_are_positions_as_shown() {
         .map(|o| shown.iter().position(|x| *x == o).unwrap())
         .collect();
     assert_eq!(
-        s.update(Input::Submit(vec![0, 1]), NOW).hint,
+        s.update(Input::Answer(vec![0, 1]), NOW).hint,
         Some(Hint::WholeOrder)
     );
     assert_eq!(
-        s.update(Input::Submit(vec![0, 0, 1, 2]), NOW).hint,
+        s.update(Input::Answer(vec![0, 0, 1, 2]), NOW).hint,
         Some(Hint::WholeOrder)
     );
-    s.update(Input::Submit(answer), NOW);
+    s.update(Input::Answer(answer), NOW);
     assert_eq!(s.score(0), Some(1.0));
 }
 
@@ -253,7 +253,7 @@ fn first_answer_counts_even_when_revisited() {
         }
         other => panic!("{other:?}"),
     }
-    feed(&mut s, &[Input::Submit(vec![0])]);
+    feed(&mut s, &[Input::Answer(vec![0])]);
     assert_eq!(s.score(0), Some(0.0));
 }
 
@@ -279,7 +279,10 @@ fn chat_reveal_flag_signs_choose_again_then_branch() {
     assert_eq!(phase(&s), (2, ChatPhase::Reveal));
     feed(&mut s, &[Input::Confirm]);
     assert_eq!(phase(&s), (3, ChatPhase::Flag));
-    feed(&mut s, &[Input::Down, Input::Toggle, Input::Confirm]);
+    feed(
+        &mut s,
+        &[Input::Down, Input::ToggleHighlighted, Input::Confirm],
+    );
     assert_eq!(phase(&s).1, ChatPhase::Signs);
     assert_eq!(
         s.step_record(0, 0).and_then(|r| r.flags.clone()),
@@ -312,7 +315,7 @@ fn chat_branch_with_next_goes_there() {
         &[
             Input::Confirm,
             Input::RevealAll,
-            Input::Submit(vec![0]),
+            Input::Answer(vec![0]),
             Input::Confirm,
         ],
     );
@@ -329,7 +332,7 @@ fn chat_branch_with_next_goes_there() {
         &[
             Input::Confirm,
             Input::RevealAll,
-            Input::Submit(vec![0]),
+            Input::Answer(vec![0]),
             Input::Confirm,
         ],
     );
@@ -390,13 +393,13 @@ fn spot_scoring_and_hints() {
     let mut s = session(vec![module("m", vec![spot.clone()])]);
     feed(&mut s, &[Input::Confirm]);
     assert_eq!(
-        s.update(Input::Submit(vec![7]), NOW).hint,
+        s.update(Input::Answer(vec![7]), NOW).hint,
         Some(Hint::OutOfRange)
     );
     feed(&mut s, &[Input::Pick(0), Input::Pick(2), Input::Confirm]);
     assert_eq!(s.score(0), Some(1.0));
     let mut s = session(vec![module("m", vec![spot])]);
-    feed(&mut s, &[Input::Confirm, Input::Submit(vec![0])]);
+    feed(&mut s, &[Input::Confirm, Input::Answer(vec![0])]);
     assert_eq!(s.score(0), Some(0.0));
 }
 
@@ -457,7 +460,7 @@ fn home_resumes_next_incomplete_module() {
     feed(&mut s, &[Input::Confirm, Input::Confirm, Input::Confirm]);
     assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
     assert_eq!(s.completed(), 1);
-    feed(&mut s, &[Input::Submit(vec![])]);
+    feed(&mut s, &[Input::Answer(vec![])]);
     assert_eq!(at(&s), Some(("m2".into(), "b".into())));
 }
 
@@ -470,12 +473,12 @@ fn bad_inputs_are_hints_not_panics() {
     assert_eq!(s.update(Input::Open(5), NOW).hint, Some(Hint::OutOfRange));
     feed(&mut s, &[Input::Confirm]);
     assert_eq!(
-        s.update(Input::Submit(vec![0, 1]), NOW).hint,
+        s.update(Input::Answer(vec![0, 1]), NOW).hint,
         Some(Hint::OneNumber)
     );
     assert_eq!(s.update(Input::Pick(9), NOW).hint, Some(Hint::OutOfRange));
     assert_eq!(
-        s.update(Input::Submit(vec![]), NOW).hint,
+        s.update(Input::Answer(vec![]), NOW).hint,
         Some(Hint::OneNumber)
     );
 }
@@ -494,14 +497,14 @@ fn perfect_module_scores_exactly_one() {
         &mut s,
         &[
             Input::Confirm,
-            Input::Submit(vec![1]),
+            Input::Answer(vec![1]),
             Input::Confirm,
-            Input::Submit(vec![0, 1]),
+            Input::Answer(vec![0, 1]),
             Input::Confirm,
             Input::RevealAll,
-            Input::Submit(vec![0]),
+            Input::Answer(vec![0]),
             Input::Confirm,
-            Input::Submit(vec![0]),
+            Input::Answer(vec![0]),
             Input::Confirm,
         ],
     );

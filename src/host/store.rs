@@ -1,0 +1,137 @@
+//! Where the host keeps progress: the real store on disk, memory (tests),
+//! or nowhere (preview).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::progress::CourseRecord;
+use crate::progress::store::{self, LockState, ProgressStore, Recovered};
+
+/// The progress backend.
+#[derive(Debug)]
+pub(crate) enum Backend {
+    /// `--data-dir` (or the default), opened per profile.
+    Disk {
+        dir: Option<PathBuf>,
+        open: Option<ProgressStore>,
+    },
+    /// In memory: records by nickname. `fail` makes every save fail (tests).
+    Memory {
+        records: BTreeMap<String, CourseRecord>,
+        profiles: Vec<String>,
+        fail: bool,
+    },
+    /// Preview: nothing is read or written.
+    Nowhere,
+}
+
+/// What opening a profile gave.
+pub(crate) struct Opening {
+    pub record: Option<CourseRecord>,
+    pub recovered: Option<Recovered>,
+    /// Progress can be saved.
+    pub can_save: bool,
+}
+
+/// How a save went.
+pub(crate) enum Saved {
+    Merged(Box<CourseRecord>, LockState, Option<Recovered>),
+    Failed,
+}
+
+impl Backend {
+    pub fn profiles(&self) -> Vec<String> {
+        match self {
+            Backend::Disk { dir, .. } => {
+                dir.as_deref().map(store::list_profiles).unwrap_or_default()
+            }
+            Backend::Memory {
+                records, profiles, ..
+            } => {
+                let mut v = profiles.clone();
+                for p in records.keys() {
+                    if !v.contains(p) {
+                        v.push(p.clone());
+                    }
+                }
+                v
+            }
+            Backend::Nowhere => Vec::new(),
+        }
+    }
+
+    pub fn open(&mut self, profile: &str, course: &str) -> Opening {
+        match self {
+            Backend::Disk { dir, open } => {
+                *open = None;
+                let Some(dir) = dir.clone() else {
+                    return Opening {
+                        record: None,
+                        recovered: None,
+                        can_save: false,
+                    };
+                };
+                match ProgressStore::open(&dir, profile, course) {
+                    Ok(o) => {
+                        *open = Some(o.store);
+                        Opening {
+                            record: Some(o.record),
+                            recovered: o.notice,
+                            can_save: true,
+                        }
+                    }
+                    Err(_) => Opening {
+                        record: None,
+                        recovered: None,
+                        can_save: false,
+                    },
+                }
+            }
+            Backend::Memory { records, fail, .. } => Opening {
+                record: records.get(profile).cloned(),
+                recovered: None,
+                can_save: !*fail,
+            },
+            Backend::Nowhere => Opening {
+                record: None,
+                recovered: None,
+                can_save: false,
+            },
+        }
+    }
+
+    pub fn save(&mut self, rec: &CourseRecord) -> Saved {
+        match self {
+            Backend::Disk { open, .. } => match open.as_mut() {
+                Some(s) => match s.save_with(rec) {
+                    Ok((merged, lock)) => Saved::Merged(Box::new(merged), lock, s.take_notice()),
+                    Err(_) => Saved::Failed,
+                },
+                None => Saved::Failed,
+            },
+            Backend::Memory { records, fail, .. } => {
+                if *fail {
+                    return Saved::Failed;
+                }
+                let mut merged = rec.clone();
+                if let Some(old) = records.get(&rec.profile) {
+                    merged.merge_from(old);
+                }
+                records.insert(rec.profile.clone(), merged.clone());
+                Saved::Merged(Box::new(merged), LockState::Held, None)
+            }
+            Backend::Nowhere => Saved::Failed,
+        }
+    }
+
+    /// For the signal thread: where to save the last record.
+    pub fn signal_target(&self) -> Option<(PathBuf, String, String)> {
+        match self {
+            Backend::Disk {
+                dir: Some(dir),
+                open: Some(s),
+            } => Some((dir.clone(), s.profile().to_string(), s.course().to_string())),
+            _ => None,
+        }
+    }
+}

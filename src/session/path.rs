@@ -1,0 +1,87 @@
+//! The step counter: "Step n of m" counted along the path the learner is
+//! on (the branches they took), so it goes up by one at each step and never
+//! jumps, whatever the file order of a branching module.
+
+use crate::course::{Next, StepKind};
+
+use super::Session;
+use super::view::Counter;
+
+impl Session {
+    /// The step after step `si` of module `mi` on this learner's path: the
+    /// branch of the last choice made in a chat, else (before choosing) the
+    /// branch of its first safe choice, else the step's `next`, else the
+    /// following step. `None` at the end of the module.
+    fn path_next(&self, mi: usize, si: usize) -> Option<usize> {
+        let m = self.course.modules.get(mi)?;
+        let step = m.steps.get(si)?;
+        let mut next = step.next.clone();
+        if let StepKind::Chat { choices, .. } = &step.kind
+            && !choices.is_empty()
+        {
+            let made = self
+                .step_record(mi, si)
+                .and_then(|r| r.choices.last().copied());
+            // An unsafe choice without a branch means "choose again": not a path.
+            let branch = match made
+                .and_then(|c| choices.get(c))
+                .filter(|c| c.safe || c.next.is_some())
+            {
+                Some(c) => c.next.clone(),
+                None => choices.iter().find(|c| c.safe).and_then(|c| c.next.clone()),
+            };
+            if branch.is_some() {
+                next = branch;
+            }
+        }
+        match next {
+            Some(Next::End) => None,
+            Some(Next::Step(id)) => m.step_index(&id),
+            None => (si + 1 < m.steps.len()).then_some(si + 1),
+        }
+    }
+
+    /// The counter of step `si` of module `mi`.
+    pub(super) fn counter(&self, mi: usize, si: usize) -> Counter {
+        let len = self.course.modules.get(mi).map_or(0, |m| m.steps.len());
+        let mut seen = vec![false; len];
+        // Steps before this one on the path.
+        let n = if self.preview && !self.trail.is_empty() {
+            self.trail.len()
+        } else {
+            let mut path = 1;
+            let mut cur = 0;
+            let mut reached = cur == si;
+            while !reached {
+                if let Some(s) = seen.get_mut(cur) {
+                    *s = true;
+                }
+                match self.path_next(mi, cur) {
+                    Some(nx) if !seen.get(nx).copied().unwrap_or(true) => {
+                        cur = nx;
+                        path += 1;
+                        reached = cur == si;
+                    }
+                    _ => break,
+                }
+            }
+            if reached { path } else { si + 1 }
+        };
+        // Steps still ahead on the path.
+        let mut ahead = 0;
+        let mut seen = vec![false; len];
+        let mut cur = si;
+        while let Some(nx) = self.path_next(mi, cur) {
+            if seen.get(nx).copied().unwrap_or(true) || nx == si {
+                break;
+            }
+            seen[nx] = true;
+            ahead += 1;
+            cur = nx;
+        }
+        Counter {
+            n,
+            total: n + ahead,
+        }
+    }
+}
