@@ -41,6 +41,8 @@
 //! | `objective-not-checked` | warning | the entry in `objectives` | taught, but by no question, spot, or chat with choices |
 //! | `text-too-long` | error | the value | a title over 80 characters, other text over 4,000 |
 //! | `control-character` | error | the value | a control character (C0 but newline/tab, DEL, C1) or bidi control in text, including `\e` and `\u001b` escapes |
+//! | `answer-stands-out` | warning | the right option's text | a question with 3+ options whose right option is >= 1.5x as long as the longest wrong one (per locale) |
+//! | `answer-pattern` | warning | the right option's text, at each question that makes it | course-wide, per locale: right option the longest in > 40% of single questions with 3+ options, or > 70% of true/false questions with one answer (at least 3 questions) |
 //! | `unknown-module` | error | the value | `pre_check` or `post_check` names no module of `modules` |
 //! | `pre-check-not-first` | error | `pre_check` | the pre-check is not the first module |
 //! | `pre-check-not-questions` | error | the step's `type` | a step of the pre-check that is not a question |
@@ -62,6 +64,7 @@ use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
 use toml::de::DeTable;
 
 use super::diagnostic::{Diagnostic, Report, Severity};
+use super::items::{self, Question};
 use super::prepost::*;
 use super::raw::*;
 use super::rules::*;
@@ -279,6 +282,8 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
     let mut complete = true;
     let is = |c: &Option<(String, Span)>, id: &str| c.as_ref().is_some_and(|(m, _)| m == id);
     let (mut pre_assessed, mut post_assessed) = (None, None);
+    // Scored questions per (locale, module), for the item-writing checks.
+    let mut questions: HashMap<(&str, &str), Vec<Question<'a, 't>>> = HashMap::new();
     for (id, span) in &info.modules {
         let src_raw = match by_stem.get(id.as_str()) {
             None if broken.contains(format!("{source}/{id}.toml").as_str()) => None,
@@ -295,6 +300,10 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
             Some(f) => walk_file(f, sink, |w, t| {
                 let m = w.module(t);
                 check_module(w, &m, id, Some(&declared), &mut teaching);
+                questions.insert(
+                    (source.as_str(), id.as_str()),
+                    items::questions(f, &m, None),
+                );
                 if is(&info.pre_check, id) {
                     check_pre_check_module(w, &m);
                     pre_assessed = Some(assessed(&m));
@@ -308,10 +317,19 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
         complete &= src_raw.is_some();
         let src_name = format!("{source}/{id}.toml");
         for f in translations.get(id.as_str()).into_iter().flatten() {
+            let f: &'a SourceFile<'t> = f;
+            let loc = f.name.split('/').next().unwrap_or_default();
             walk_file(f, sink, |w, t| {
                 let m = w.module(t);
                 if let Some(s) = &src_raw {
+                    let before = w.sink.diags.len();
                     compare_module(w, s, &m, &src_name);
+                    let matches = !w.sink.diags[before..]
+                        .iter()
+                        .any(|d| d.code == "structure-mismatch");
+                    if matches {
+                        questions.insert((loc, id.as_str()), items::questions(f, s, Some(&m)));
+                    }
                 }
             });
         }
@@ -326,6 +344,7 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
             check_module(w, &m, stem, Some(&declared), &mut Teaching::default());
         });
     }
+    items_by_locale(sink, &info, &source, &locales, &questions);
     if complete {
         let mut w = Walk::new(&mut *sink, root_file);
         check_objectives(&mut w, &info, &teaching);
@@ -361,6 +380,39 @@ fn check_all<'a, 't>(files: &'a [SourceFile<'t>], broken: &HashSet<&str>, sink: 
             }
         }
     }
+}
+
+/// The item-writing checks, per locale: the source, and each locale folder
+/// with module files, as its learners see the course (a module the folder
+/// lacks comes from the next folder of its chain).
+fn items_by_locale<'a, 't>(
+    sink: &mut Sink,
+    info: &RootInfo,
+    source: &str,
+    locales: &BTreeMap<&str, LocaleFiles<'a, 't>>,
+    questions: &HashMap<(&str, &str), Vec<Question<'a, 't>>>,
+) {
+    let mut by_locale: BTreeMap<String, Vec<Question<'a, 't>>> = BTreeMap::new();
+    let with_modules = locales
+        .iter()
+        .filter(|(l, lf)| **l == source || !lf.modules.is_empty())
+        .map(|(l, _)| *l);
+    for loc in with_modules {
+        let chain = super::locale::chain(loc, source);
+        let mut list = Vec::new();
+        for (id, _) in &info.modules {
+            let found = chain
+                .iter()
+                .find_map(|c| questions.get(&(c.as_str(), id.as_str())).map(|q| (c, q)));
+            match found {
+                Some((c, q)) if c == loc => list.extend(q.iter().cloned()),
+                Some((_, q)) => list.extend(items::unreported(q)),
+                None => {}
+            }
+        }
+        by_locale.insert(loc.to_string(), list);
+    }
+    items::check_items(sink, &by_locale);
 }
 
 fn missing_file(

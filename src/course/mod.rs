@@ -10,6 +10,7 @@ pub mod source;
 pub mod memory;
 pub mod translation;
 
+mod items;
 mod lint;
 pub(crate) use lint::summary_phrase;
 mod load;

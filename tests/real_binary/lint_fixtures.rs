@@ -94,7 +94,14 @@ const CASES: &[Case] = &[
     case("unknown-module", E, "unknown-module", "course.toml", 5, 13),
     case("unknown-module-post", E, "unknown-module", "course.toml", 6, 14),
     case("objective-not-post-checked", W, "objective-not-post-checked", "course.toml", 6, 14),
+    case("answer-stands-out", W, "answer-stands-out", "en/m.toml", 15, 8),
+    case("answer-pattern", W, "answer-pattern", "en/m.toml", 11, 8),
+    case("answer-pattern-true-false", W, "answer-pattern", "en/m.toml", 16, 8),
 ];
+
+/// Course-wide codes: reported at every question that makes the pattern,
+/// so their fixtures give the same code on several lines.
+const COURSE_WIDE: &[&str] = &["answer-pattern"];
 
 /// Every code lint documents; each needs a fixture (`file-too-large` is
 /// made at test time: a 1 MiB fixture does not belong in git).
@@ -135,6 +142,8 @@ const ALL_CODES: &[&str] = &[
     "pre-check-not-questions",
     "unknown-module",
     "objective-not-post-checked",
+    "answer-stands-out",
+    "answer-pattern",
 ];
 
 fn courses() -> PathBuf {
@@ -183,7 +192,11 @@ fn every_invalid_fixture_gives_its_diagnostic_and_no_other_error() {
         let others: Vec<_> = r
             .diagnostics
             .iter()
-            .filter(|d| d.code != c.code || d.file != c.file || d.line != c.line)
+            .filter(|d| {
+                d.code != c.code
+                    || d.file != c.file
+                    || (d.line != c.line && !COURSE_WIDE.contains(&c.code))
+            })
             .collect();
         if !hit || !others.is_empty() {
             failures.push(format!(
@@ -356,6 +369,92 @@ fn a_translation_may_not_change_shuffle_and_a_bad_pre_check_stops_loading() {
         ),
         other => panic!("a pre-check with a read step must not load: {other:?}"),
     }
+}
+
+fn lines_of(r: &Report, code: &str) -> Vec<(String, usize)> {
+    r.diagnostics
+        .iter()
+        .filter(|d| d.code == code)
+        .map(|d| (d.file.clone(), d.line))
+        .collect()
+}
+
+#[test]
+fn answer_patterns_point_at_every_question_that_makes_them() {
+    let r = lint_dir(&courses().join("invalid/answer-pattern"));
+    let m = |l: usize| ("en/m.toml".to_string(), l);
+    // Questions 1 and 2 have the longest right option; question 3 does not.
+    assert_eq!(
+        lines_of(&r, "answer-pattern"),
+        [m(11), m(28)],
+        "{}",
+        listing(&r)
+    );
+    let r = lint_dir(&courses().join("invalid/answer-pattern-true-false"));
+    // Three of four say "False"; the fourth ("True", line 56) is not part of it.
+    assert_eq!(
+        lines_of(&r, "answer-pattern"),
+        [m(16), m(30), m(44)],
+        "{}",
+        listing(&r)
+    );
+    assert!(
+        r.diagnostics[0].message.contains("`False`"),
+        "{}",
+        r.diagnostics[0].message
+    );
+}
+
+fn memory(dir: &Path) -> course::MemoryCourse {
+    let src = CourseSource::Dir(dir.to_path_buf());
+    let mut m = course::MemoryCourse::new();
+    for f in src.files().expect("files") {
+        m.insert(f.clone(), src.read(&f).expect("read").expect("exists"));
+    }
+    m
+}
+
+fn replace(m: &mut course::MemoryCourse, file: &str, from: &str, to: &str) {
+    let t = String::from_utf8(m.get(file).expect("file").to_vec()).expect("utf-8");
+    assert!(t.contains(from), "{file} has no {from:?}");
+    m.insert(file, t.replacen(from, to, 1));
+}
+
+#[test]
+fn item_checks_run_per_language() {
+    // A French option that stands out where the English does not: reported
+    // in the French file, at the option's text.
+    let mut m = memory(&courses().join("valid/checks"));
+    replace(
+        &mut m,
+        "fr/final-check.toml",
+        "Ne plus répondre et demander de l'aide",
+        "Ne plus répondre du tout, garder les messages et en parler à un adulte de confiance",
+    );
+    let r = m.lint().expect("lint runs");
+    assert_eq!(
+        lines_of(&r, "answer-stands-out"),
+        [("fr/final-check.toml".to_string(), 12)],
+        "{}",
+        listing(&r)
+    );
+    assert_eq!(r.diagnostics.len(), 1, "{}", listing(&r));
+    // The same in English is reported once, in English only: the French
+    // file has its own (balanced) text.
+    let mut m = memory(&courses().join("valid/checks"));
+    replace(
+        &mut m,
+        "en/final-check.toml",
+        "Stop replying and get help",
+        "Stop replying at once, keep the messages and talk to an adult you trust",
+    );
+    let r = m.lint().expect("lint runs");
+    assert_eq!(
+        lines_of(&r, "answer-stands-out"),
+        [("en/final-check.toml".to_string(), 17)],
+        "{}",
+        listing(&r)
+    );
 }
 
 // ---------------------------------------------------------------------------
