@@ -650,7 +650,7 @@ kind = "single"
 explanation = "Stop, save, block, tell: stop replying, save the messages, block the account and tell an adult you trust. It is never too late to get help."
 
 [[step.option]]
-text = "Pay, so that it stops"
+text = "Pay what they ask, so that it stops for good"
 correct = false
 feedback = "Paying usually leads to more demands, not fewer."
 
@@ -660,7 +660,7 @@ correct = true
 feedback = "Yes. You don't have to deal with it alone, and you are not in trouble."
 
 [[step.option]]
-text = "Delete everything and tell no one"
+text = "Delete the whole chat, block them and tell nobody about it"
 correct = false
 feedback = "It makes sense to want it gone, but the messages help the police and the app stop this person. Keep them, and tell someone."
 "#
