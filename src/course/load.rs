@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 
+use super::diagnostic::Severity;
 use super::lint::{finish, walk_file};
 use super::locale;
 use super::model::*;
@@ -95,12 +96,12 @@ impl Reader<'_, '_> {
         chain: &[String],
         source: &str,
         name: &str,
-    ) -> Result<(Fetch, Option<Fetch>), SourceError> {
+    ) -> Result<(Fetch, Option<(String, Fetch)>), SourceError> {
         match self.pick(chain, name)? {
             Some((folder, f)) if folder == source => Ok((f, None)),
-            Some((_, tr)) => {
+            Some((folder, tr)) => {
                 let src = self.fetch(format!("{source}/{name}"))?;
-                Ok((src, Some(tr)))
+                Ok((src, Some((format!("{folder}/{name}"), tr))))
             }
             None => Ok((Fetch::Missing, None)),
         }
@@ -183,14 +184,24 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
         }
         Fetch::Broken => None,
     };
-    let course_tr = match course.1 {
-        Some(Fetch::Text(i)) => walk_file(&files[i], &mut sink, |w, t| {
+    // A translation with errors (its own, or a structure that no longer
+    // matches the source) never keeps learners out: the source is used
+    // instead, and `lint` reports the errors.
+    let mut set_aside: Vec<String> = Vec::new();
+    let course_tr = match &course.1 {
+        Some((_, Fetch::Text(i))) => walk_file(&files[*i], &mut sink, |w, t| {
             let c = w.course_text(t);
             check_course_text(w, &c, false, Some(&declared));
             c
-        }),
+        })
+        .filter(|_| !has_errors_in(&sink, files[*i].name)),
         _ => None,
     };
+    if let Some((name, _)) = &course.1
+        && course_tr.is_none()
+    {
+        set_aside.push(name.clone());
+    }
     let res = match &resources {
         Some((folder, Fetch::Text(i))) => walk_file(&files[*i], &mut sink, |w, t| {
             let r = w.resources(t);
@@ -231,20 +242,34 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
             Fetch::Broken => None,
         };
         let tr_raw = match (t, &src_raw) {
-            (Some(Fetch::Text(i)), Some(sr)) => {
+            (Some((_, Fetch::Text(i))), Some(sr)) => {
                 let src_name = format!("{source}/{id}.toml");
                 walk_file(&files[*i], &mut sink, |w, tb| {
                     let m = w.module(tb);
                     compare_module(w, sr, &m, &src_name);
                     m
                 })
+                .filter(|_| !has_errors_in(&sink, files[*i].name))
+                .map(|m| (m, has_own_text(&files[*i], s, &files)))
             }
             _ => None,
         };
-        let translated = reads_source_language || t.is_some();
+        if let Some((name, _)) = t
+            && tr_raw.is_none()
+        {
+            set_aside.push(name.clone());
+        }
+        // Copied but not translated yet (every text as in the source) counts
+        // as not translated: home marks it.
+        let translated = reads_source_language || tr_raw.as_ref().is_some_and(|(_, own)| *own);
+        let tr_raw = tr_raw.map(|(m, _)| m);
         raw_modules.push((id, src_raw, tr_raw, translated));
     }
-    if sink.has_errors() {
+    let blocking = sink
+        .diags
+        .iter()
+        .any(|d| d.severity == Severity::Error && !set_aside.contains(&d.file));
+    if blocking {
         return Err(invalid(sink));
     }
     let (Some(course_src), Some(res)) = (course_src, res) else {
@@ -286,6 +311,31 @@ pub(crate) fn load_files(src: &dyn CourseFiles, lang: Option<&str>) -> Result<Co
         modules: built,
         resources: build_resources(&res),
     })
+}
+
+/// Whether a file has an error (it is checked as a whole: a translation
+/// with any error is set aside).
+fn has_errors_in(sink: &Sink, name: &str) -> bool {
+    sink.diags
+        .iter()
+        .any(|d| d.severity == Severity::Error && d.file == name)
+}
+
+/// Whether a translated module has some text of its own: a text that is not
+/// blank and differs from the source's at the same place.
+fn has_own_text(tr: &SourceFile<'_>, src: &Fetch, files: &[SourceFile<'_>]) -> bool {
+    let Fetch::Text(si) = src else { return true };
+    let source = super::fields::text_fields(super::fields::FileKind::Module, files[*si].text);
+    let by_place: std::collections::HashMap<&str, &str> = source
+        .iter()
+        .map(|f| (f.index_path.as_str(), f.value.as_str()))
+        .collect();
+    super::fields::text_fields(super::fields::FileKind::Module, tr.text)
+        .iter()
+        .any(|f| {
+            !f.value.trim().is_empty()
+                && by_place.get(f.index_path.as_str()).map(|s| s.trim()) != Some(f.value.trim())
+        })
 }
 
 fn non_blank<'x>(s: Option<&'x Str<'_>>) -> Option<&'x str> {

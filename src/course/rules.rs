@@ -1098,7 +1098,7 @@ impl Cmp<'_> {
             "structure-mismatch",
             span,
             msg,
-            format!("a translation may leave `{name}` out (it is inherited) or repeat the source's value"),
+            format!("remove `{name}` from the translation (it is inherited from the source) or write the source's value; until then, learners of this language see this module in the source language"),
         );
     }
 
@@ -1163,7 +1163,10 @@ impl Cmp<'_> {
                     self.src_name,
                     s.len()
                 ),
-                format!("keep the same {what}s in the same order as the source"),
+                format!(
+                    "give the translation the same {what}s, in the same order, as {}: translate a {what} added there, remove one removed there; until then, learners of this language see this module in the source language",
+                    self.src_name
+                ),
             );
             return None;
         }

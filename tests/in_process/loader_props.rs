@@ -323,3 +323,94 @@ fn the_unmutated_course_is_valid() {
     assert!(r.diagnostics.is_empty(), "{r:?}");
     assert!(c.load(Some("fr")).is_ok());
 }
+
+// ---------------------------------------------------------------------------
+// A change in the source never locks learners out (issue 15.4)
+
+fn text_of(m: &MemoryCourse, f: &str) -> String {
+    String::from_utf8(m.get(f).expect("file").to_vec()).expect("utf-8")
+}
+
+#[test]
+fn an_option_added_in_the_source_leaves_the_translation_usable() {
+    let mut m = basic();
+    let en = text_of(&m, "en/first-signs.toml");
+    let added = "[[step.choice]]\ntext = \"Ask them who they are\"\nsafe = false\nfeedback = \"Anyone can pretend.\"\n\n[[step]]\nid = \"signs\"";
+    m.insert(
+        "en/first-signs.toml",
+        en.replacen("[[step]]\nid = \"signs\"", added, 1),
+    );
+    // lint: one error, in the French file, that says what to do.
+    let r = m.lint().expect("lint runs");
+    let errors: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == notalone::course::Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(errors[0].code, "structure-mismatch");
+    assert_eq!(errors[0].file, "fr/first-signs.toml");
+    let help = errors[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("en/first-signs.toml") && help.contains("until then"),
+        "{help}"
+    );
+    // The French learner still gets the course: that module in English,
+    // marked, the rest in French.
+    let c = m.load(Some("fr")).expect("the French course still loads");
+    assert_eq!(c.title, "Pas seul·e");
+    let first = &c.modules[0];
+    assert!(
+        !first.translated,
+        "shown from the source, marked not translated"
+    );
+    assert_eq!(first.title, "Spot the warning signs");
+    match &first.steps[1].kind {
+        StepKind::Chat { choices, .. } => {
+            assert_eq!(choices.len(), 3);
+            assert_eq!(choices[0].text, "Send a photo back");
+        }
+        other => panic!("{other:?}"),
+    }
+    // The English course is not affected.
+    assert!(m.load(None).expect("loads").modules[0].translated);
+}
+
+#[test]
+fn a_broken_translation_falls_back_to_the_source() {
+    let mut m = basic();
+    m.insert(
+        "fr/first-signs.toml",
+        "id = \"first-signs\"\ntitle = \"Repérer\n",
+    );
+    m.insert("fr/course.toml", "title = 3\n");
+    let c = m.load(Some("fr")).expect("loads from the source");
+    assert!(!c.modules[0].translated);
+    assert_eq!(c.modules[0].title, "Spot the warning signs");
+    assert_eq!(c.title, "Not Alone (test course)");
+    assert!(m.lint().expect("lint runs").errors() >= 2);
+}
+
+#[test]
+fn a_module_copied_but_not_translated_yet_counts_as_not_translated() {
+    let mut m = basic();
+    let en = text_of(&m, "en/what-to-do.toml");
+    m.insert("fr/what-to-do.toml", en.clone());
+    assert_eq!(m.lint().expect("lint runs").errors(), 0);
+    let c = m.load(Some("fr")).expect("loads");
+    assert!(c.modules[0].translated, "a real translation");
+    assert!(!c.modules[1].translated, "a copy is not a translation yet");
+    // One text translated: it is a translation (in progress).
+    let title = en
+        .lines()
+        .find(|l| l.starts_with("title = "))
+        .expect("a title")
+        .to_string();
+    m.insert(
+        "fr/what-to-do.toml",
+        en.replacen(&title, "title = \"Que faire\"", 1),
+    );
+    let c = m.load(Some("fr")).expect("loads");
+    assert!(c.modules[1].translated);
+    assert_eq!(c.modules[1].title, "Que faire");
+}
