@@ -6,6 +6,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Combining marks kept on one character (caps "zalgo" stacks).
 const MAX_MARKS_PER_GRAPHEME: usize = 4;
+/// Characters kept in one emoji grapheme (the longest flag is 7).
+const MAX_EMOJI_SEQUENCE: usize = 12;
 
 /// True for characters that must never reach a terminal from lesson text:
 /// C0 and C1 controls (except newline and tab), DEL, and the bidi embedding,
@@ -25,6 +27,94 @@ pub fn is_invisible(c: char) -> bool {
         c,
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}'
     ) || is_bidi_control(c)
+        || is_invisible_format(c)
+}
+
+/// Invisible format characters that shift or garble a terminal's layout:
+/// line and paragraph separators (U+2028, U+2029), the zero-width joiner
+/// (allowed inside an emoji sequence only), interlinear annotation
+/// characters (U+FFF9..U+FFFB), tag characters (U+E0000..U+E007F; allowed
+/// in a flag sequence after U+1F3F4) and Hangul fillers.
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{200D}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+    )
+}
+
+/// Characters that can take part in an emoji sequence (pictographs,
+/// symbols, the emoji variation selector, skin tones, regional indicators).
+fn is_emoji_part(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x1F000..=0x1FAFF | 0x2300..=0x23FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x20E3
+            | 0x2190..=0x21FF | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x00A9 | 0x00AE | 0x203C
+            | 0x2049 | 0x2122 | 0x2139
+    )
+}
+
+/// Whether the format character at `chars[i]` belongs to an emoji sequence:
+/// a joiner between two emoji, or a tag in a flag sequence.
+fn in_emoji_sequence(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+    match c {
+        '\u{200D}' => {
+            prev.is_some_and(is_emoji_part) && chars.get(i + 1).copied().is_some_and(is_emoji_part)
+        }
+        '\u{E0000}'..='\u{E007F}' => {
+            let start = chars[..i]
+                .iter()
+                .rposition(|c| !matches!(c, '\u{E0000}'..='\u{E007F}'));
+            start.is_some_and(|s| chars[s] == '\u{1F3F4}')
+        }
+        _ => false,
+    }
+}
+
+/// The first invisible format character of `s` (see
+/// [`is_invisible_format`]) that is not part of an emoji sequence.
+pub fn find_invisible_format(s: &str) -> Option<char> {
+    if s.is_ascii() {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .find(|&i| is_invisible_format(chars[i]) && !in_emoji_sequence(&chars, i))
+        .map(|i| chars[i])
+}
+
+/// Whether `chars[i]` must not be shown as it is: an invisible format
+/// character outside an emoji sequence, or another invisible character
+/// (zero-width space, word joiner, soft hyphen, bidi controls...).
+pub fn is_hidden_at(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if is_invisible_format(c) {
+        return !in_emoji_sequence(chars, i);
+    }
+    is_invisible(c)
+}
+
+/// Drop the invisible format characters that are not part of an emoji sequence.
+fn drop_invisible_format(g: &str) -> std::borrow::Cow<'_, str> {
+    if !g.chars().any(is_invisible_format) {
+        return std::borrow::Cow::Borrowed(g);
+    }
+    let chars: Vec<char> = g.chars().collect();
+    std::borrow::Cow::Owned(
+        (0..chars.len())
+            .filter(|&i| !is_invisible_format(chars[i]) || in_emoji_sequence(&chars, i))
+            .map(|i| chars[i])
+            .collect(),
+    )
 }
 
 /// Make text safe to draw or print: normalise line endings, expand tabs,
@@ -34,7 +124,11 @@ pub fn sanitize(input: &str) -> String {
     // Fast path: nothing to drop, expand or cap (no control, bidi or
     // zero-width character at all), which is almost all lesson text.
     if input.chars().all(|c| {
-        c == '\n' || (!c.is_control() && !is_bidi_control(c) && c.width().unwrap_or(0) > 0)
+        c == '\n'
+            || (!c.is_control()
+                && !is_bidi_control(c)
+                && !is_invisible_format(c)
+                && c.width().unwrap_or(0) > 0)
     }) {
         return input.to_string();
     }
@@ -55,6 +149,7 @@ pub fn sanitize(input: &str) -> String {
                 out.push_str("    ");
                 continue;
             }
+            let g = drop_invisible_format(g);
             let cleaned: String = g
                 .chars()
                 .filter(|c| {
@@ -66,7 +161,14 @@ pub fn sanitize(input: &str) -> String {
             if cleaned.is_empty() || cleaned.width() == 0 {
                 continue;
             }
-            out.extend(cleaned.chars().take(1 + MAX_MARKS_PER_GRAPHEME));
+            // An emoji sequence (a family, a flag) is several characters,
+            // not a stack of marks.
+            let cap = if cleaned.chars().next().is_some_and(is_emoji_part) {
+                MAX_EMOJI_SEQUENCE
+            } else {
+                1 + MAX_MARKS_PER_GRAPHEME
+            };
+            out.extend(cleaned.chars().take(cap));
         }
     }
     out
@@ -83,8 +185,30 @@ pub fn sanitize_line(input: &str) -> String {
 pub fn escape_controls(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
-        if (c.is_control() && c != '\n') || is_bidi_control(c) {
+        if (c.is_control() && c != '\n') || is_bidi_control(c) || is_invisible_format(c) {
             out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escape, inside JSON text, what a terminal could act on or hide: control
+/// characters (serde_json leaves DEL and C1 raw), bidi controls, invisible
+/// and format characters, as `\uXXXX` (surrogate pairs above U+FFFF). The
+/// JSON value is unchanged.
+pub fn escape_json_text(json: &str) -> String {
+    if json.bytes().all(|b| b < 0x80) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c.is_control() && c != '\n') || is_invisible(c) {
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -232,6 +356,49 @@ pub fn to_plain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_format_characters_are_found_and_removed() {
+        let family = "👨\u{200D}👩\u{200D}👧";
+        let flag = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        let heart = "❤\u{FE0F}";
+        for ok in [family, flag, heart, "plain", "é à ç — «»"] {
+            assert_eq!(find_invisible_format(ok), None, "{ok:?}");
+            assert_eq!(sanitize(ok), ok, "{ok:?}");
+        }
+        let bad = [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{200D}',
+            '\u{FFF9}',
+            '\u{FFFA}',
+            '\u{FFFB}',
+            '\u{E0041}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+        ];
+        for c in bad {
+            let t = format!("This{c}module{c}{c} shows");
+            assert_eq!(find_invisible_format(&t), Some(c), "{c:?}");
+            assert_eq!(sanitize(&t), "Thismodule shows", "{c:?}");
+            assert_eq!(sanitize_line(&format!("a{c}b")), "ab", "{c:?}");
+            assert!(escape_controls(&t).contains("\\u{"), "{c:?}");
+            assert!(escape_json_text(&format!("\"{t}\"")).is_ascii(), "{c:?}");
+        }
+        // A joiner or a tag outside an emoji sequence is removed; the
+        // sequence next to it is kept.
+        assert_eq!(
+            sanitize(&format!("a\u{200D}b {family}")),
+            format!("ab {family}")
+        );
+        assert_eq!(sanitize(&format!("x\u{E0041}{flag}")), format!("x{flag}"));
+        assert_eq!(
+            escape_json_text("\"a\u{9b}b\u{202e}c\u{E0041}\""),
+            "\"a\\u009bb\\u202ec\\udb40\\udc41\""
+        );
+    }
 
     #[test]
     fn sanitize_drops_escapes_and_bidi() {

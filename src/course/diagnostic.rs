@@ -60,11 +60,14 @@ impl Report {
             warnings: usize,
             diagnostics: &'a [Diagnostic],
         }
-        serde_json::to_string_pretty(&Out {
+        let json = serde_json::to_string_pretty(&Out {
             errors: self.errors(),
             warnings: self.warnings(),
             diagnostics: &self.diagnostics,
         })
-        .unwrap_or_else(|_| "{}".to_string())
+        .unwrap_or_else(|_| "{}".to_string());
+        // File names come from the disk as they are: C1, bidi and format
+        // characters in them are escaped like the other JSON outputs do.
+        crate::text::escape_json_text(&json)
     }
 }

@@ -47,6 +47,7 @@
 //! | `pre-check-not-first` | error | `pre_check` | the pre-check is not the first module |
 //! | `pre-check-not-questions` | error | the step's `type` | a step of the pre-check that is not a question |
 //! | `objective-not-post-checked` | warning | `post_check` | an objective the pre-check assesses and the post-check does not |
+//! | `invisible-character` | error | the value | an invisible format character in text: U+2028/U+2029, a zero-width joiner outside an emoji, U+FFF9..U+FFFB, tag characters outside a flag, Hangul fillers |
 //! | `structure-mismatch` | error | the differing value, or the differing table header | a translation repeats a structure field with another value, or has another number of steps/messages/choices/items/options |
 //!
 //! A file with syntax errors gets only those (at most 20); its other
@@ -550,14 +551,19 @@ fn snippet_line(
     let (ca, cb) = (raw[..a].chars().count(), raw[..b].chars().count());
     let mut line = String::with_capacity(raw.len());
     let (mut na, mut nb) = (0, 0);
-    for (i, c) in raw.chars().enumerate() {
+    let chars: Vec<char> = raw.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if i == ca {
             na = line.len();
         }
         if i == cb {
             nb = line.len();
         }
-        line.push(visible(c));
+        line.push(if text::is_hidden_at(&chars, i) && !c.is_control() {
+            '\u{fffd}'
+        } else {
+            visible(c)
+        });
     }
     let n = raw.chars().count();
     if ca >= n {

@@ -464,6 +464,20 @@ impl<'s, 't> Walk<'s, 't> {
                 "remove it: control characters and escapes such as \\e or \\u001b could drive the learner's terminal".to_string(),
             );
         }
+        if bad.is_none()
+            && let Some(c) = text::find_invisible_format(s)
+        {
+            self.error_help(
+                "invisible-character",
+                span.clone(),
+                format!(
+                    "text contains the invisible character U+{:04X}, which shifts or garbles the learner's screen",
+                    c as u32
+                ),
+                "remove it (it often comes with text pasted from a web page or a word processor); for a new line, press Enter"
+                    .to_string(),
+            );
+        }
         let (max, what) = match kind {
             TextKind::Title => (MAX_TITLE_CHARS, "a title"),
             TextKind::Body => (MAX_TEXT_CHARS, "a text"),

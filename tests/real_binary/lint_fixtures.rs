@@ -94,6 +94,7 @@ const CASES: &[Case] = &[
     case("unknown-module", E, "unknown-module", "course.toml", 5, 13),
     case("unknown-module-post", E, "unknown-module", "course.toml", 6, 14),
     case("objective-not-post-checked", W, "objective-not-post-checked", "course.toml", 6, 14),
+    case("invisible-character", E, "invisible-character", "en/m.toml", 8, 8),
     case("answer-stands-out", W, "answer-stands-out", "en/m.toml", 15, 8),
     case("answer-pattern", W, "answer-pattern", "en/m.toml", 11, 8),
     case("answer-pattern-true-false", W, "answer-pattern", "en/m.toml", 16, 8),
@@ -144,6 +145,7 @@ const ALL_CODES: &[&str] = &[
     "objective-not-post-checked",
     "answer-stands-out",
     "answer-pattern",
+    "invisible-character",
 ];
 
 fn courses() -> PathBuf {
@@ -645,8 +647,16 @@ fn output_never_carries_control_characters() {
         "[[resource]]\nname = \"x\\e[2J\"\nabout = \"\u{9b}31m\u{202e}\"\n",
     )
     .expect("write");
+    // A file name with C1, bidi and format characters (F11): lint names it
+    // in every output.
+    std::fs::write(
+        tmp.path().join("en/x\u{9b}31m\u{202e}\u{2028}.toml"),
+        "id = \"x\"\n",
+    )
+    .expect("write");
     let dirs = [
         path_arg(&courses().join("invalid/control-character")),
+        path_arg(&courses().join("invalid/invisible-character")),
         path_arg(&courses().join("invalid/control-character-c1")),
         path_arg(tmp.path()),
     ];
@@ -657,9 +667,27 @@ fn output_never_carries_control_characters() {
             let text = String::from_utf8(o.stdout).expect("utf-8 output");
             let bad: Vec<char> = text
                 .chars()
-                .filter(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c))
+                .filter(|c| {
+                    (c.is_control() && *c != '\n')
+                        || ('\u{202a}'..='\u{202e}').contains(c)
+                        || matches!(c, '\u{2028}' | '\u{2029}')
+                })
                 .collect();
             assert!(bad.is_empty(), "{dir} {format}: {bad:?} in\n{text}");
+            if format == "json" && dir == &dirs[3] {
+                assert!(text.contains("x\\u009b31m\\u202e\\u2028.toml"), "{text}");
+                let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                let files: Vec<&str> = v["diagnostics"]
+                    .as_array()
+                    .expect("diagnostics")
+                    .iter()
+                    .filter_map(|d| d["file"].as_str())
+                    .collect();
+                assert!(
+                    files.contains(&"en/x\u{9b}31m\u{202e}\u{2028}.toml"),
+                    "{files:?}"
+                );
+            }
             assert!(!o.stderr.contains(&0x1b));
         }
     }
