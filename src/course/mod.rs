@@ -17,6 +17,7 @@ mod load;
 mod prepost;
 mod raw;
 mod rules;
+mod slips;
 
 pub use memory::MemoryCourse;
 pub use raw::CourseFiles;

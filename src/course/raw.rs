@@ -263,6 +263,29 @@ pub(crate) fn parse<'t>(file: &SourceFile<'t>, sink: &mut Sink) -> Option<DeTabl
     if errors.is_empty() {
         return Some(table.into_inner());
     }
+    // The common slips, in plain words; they replace the parser's messages
+    // from the first slip on.
+    let slips = super::slips::scan(file.text);
+    let first_slip = slips.first().map(|s| line_of_offset(file, s.span.start));
+    for s in slips {
+        sink.push(
+            file,
+            Severity::Error,
+            "syntax",
+            s.span,
+            s.message,
+            Some(s.help),
+        );
+    }
+    let errors: Vec<_> = errors
+        .into_iter()
+        .filter(|e| {
+            first_slip.is_none_or(|l| line_of_offset(file, e.span().map_or(0, |s| s.start)) < l)
+        })
+        .collect();
+    if errors.is_empty() {
+        return None;
+    }
     let mut errs: Vec<(Span, String)> = errors
         .iter()
         .map(|e| {
@@ -304,6 +327,10 @@ pub(crate) fn parse<'t>(file: &SourceFile<'t>, sink: &mut Sink) -> Option<DeTabl
         );
     }
     None
+}
+
+fn line_of_offset(file: &SourceFile<'_>, at: usize) -> usize {
+    file.line_col(at).0
 }
 
 // ---------------------------------------------------------------------------
@@ -388,6 +415,48 @@ impl<'s, 't> Walk<'s, 't> {
     fn unknown_field(&mut self, header: usize, key: &Key<'t>, table: &fields::Table) {
         let name = key.get_ref();
         let known = table.names();
+        if let Some(h) = self.header_at(key.span().start) {
+            // A table header with a typo: `[[step.opton]]`.
+            let (open, close) = if h.starts_with("[[") {
+                ("[[", "]]")
+            } else {
+                ("[", "]")
+            };
+            let inner = h.trim_start_matches('[').trim_end_matches(']').trim();
+            let parent = inner.rsplit_once('.').map(|(p, _)| format!("{p}."));
+            let tables: Vec<&str> = table
+                .fields
+                .iter()
+                .filter(|f| matches!(f.kind, fields::Kind::Tables(_) | fields::Kind::TitleMap))
+                .map(|f| f.name)
+                .collect();
+            let fix = |n: &str| format!("{open}{}{n}{close}", parent.as_deref().unwrap_or(""));
+            match suggest(name, &known) {
+                Some(s) => {
+                    self.mark_bad(header, s);
+                    self.error_help(
+                        "unknown-field",
+                        key.span(),
+                        format!("unknown table `{}`; did you mean `{}`?", q(&h), fix(s)),
+                        format!("write the header as `{}`", fix(s)),
+                    );
+                }
+                None => {
+                    let list: Vec<String> = tables.iter().map(|t| fix(t)).collect();
+                    self.error_help(
+                        "unknown-field",
+                        key.span(),
+                        format!("unknown table `{}`", q(&h)),
+                        if list.is_empty() {
+                            "this file has no tables here; remove the header".to_string()
+                        } else {
+                            format!("the tables here are: {}", list.join(", "))
+                        },
+                    );
+                }
+            }
+            return;
+        }
         match suggest(name, &known) {
             Some(s) => {
                 self.mark_bad(header, s);
@@ -405,6 +474,17 @@ impl<'s, 't> Walk<'s, 't> {
                 format!("the fields here are: {}", known.join(", ")),
             ),
         }
+    }
+
+    /// The table header on the line of `at`, when the line is one
+    /// (`[[step.option]]`, comment removed).
+    fn header_at(&self, at: usize) -> Option<String> {
+        let text = self.file.text;
+        let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+        let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+        let line = text.get(start..end)?.trim();
+        let line = line.split('#').next().unwrap_or(line).trim_end();
+        (line.starts_with('[') && line.ends_with(']')).then(|| line.to_string())
     }
 
     fn wrong_type(&mut self, name: &str, want: &str, v: &Val<'t>) {

@@ -45,6 +45,16 @@ const fn case(
 const CASES: &[Case] = &[
     case("syntax", E, "syntax", "en/m.toml", 8, 15),
     case("syntax-deep-nesting", E, "syntax", "en/m.toml", 8, 88),
+    case("syntax-missing-quote", E, "syntax", "en/m.toml", 8, 15),
+    case("syntax-curly-quotes", E, "syntax", "en/m.toml", 8, 8),
+    case("syntax-unclosed-text", E, "syntax", "en/m.toml", 8, 8),
+    case("syntax-missing-equals", E, "syntax", "en/m.toml", 8, 6),
+    case("syntax-repeated-key", E, "syntax", "en/m.toml", 9, 1),
+    case("syntax-unclosed-header", E, "syntax", "en/m.toml", 10, 1),
+    case("syntax-single-bracket", E, "syntax", "en/m.toml", 10, 1),
+    case("syntax-bare-word", E, "syntax", "en/m.toml", 8, 8),
+    case("syntax-bare-word-bool", E, "syntax", "en/m.toml", 12, 11),
+    case("header-typo", E, "unknown-field", "en/m.toml", 10, 8),
     case("bad-encoding", E, "bad-encoding", "en/m.toml", 8, 12),
     case("unknown-field", E, "unknown-field", "en/m.toml", 15, 1),
     case("unknown-field-top", E, "unknown-field", "course.toml", 2, 1),
@@ -370,6 +380,61 @@ fn a_translation_may_not_change_shuffle_and_a_bad_pre_check_stops_loading() {
             listing(&r)
         ),
         other => panic!("a pre-check with a read step must not load: {other:?}"),
+    }
+}
+
+/// The common slips of a teacher editing a lesson (issue 15.5): one
+/// diagnostic each, in plain words (no parser jargon), with a help line that
+/// says what to type.
+#[test]
+fn common_slips_get_one_plain_message_with_what_to_type() {
+    let slips: &[(&str, &str, &str)] = &[
+        (
+            "syntax-missing-quote",
+            "no closing quote",
+            "`text = \"Hello.\"`",
+        ),
+        ("syntax-curly-quotes", "curly quote", "`text = \"Hello.\"`"),
+        ("syntax-unclosed-text", "never closed", "\"\"\""),
+        ("syntax-missing-equals", "no `=`", "`text = \"Hello.\"`"),
+        ("syntax-repeated-key", "written twice", "delete"),
+        ("syntax-unclosed-header", "not closed", "`[[step]]`"),
+        ("syntax-single-bracket", "two brackets", "`[[step]]`"),
+        (
+            "syntax-bare-word",
+            "without quotes",
+            "`text = \"Hello there\"`",
+        ),
+        (
+            "syntax-bare-word-bool",
+            "without quotes",
+            "`correct = true`",
+        ),
+        (
+            "header-typo",
+            "unknown table `[[step.opton]]`",
+            "`[[step.option]]`",
+        ),
+    ];
+    let jargon = [
+        "TOML syntax",
+        "invalid basic string",
+        "expected literal",
+        "duplicate key",
+        "key with no value",
+    ];
+    for (dir, says, help) in slips {
+        let r = lint_dir(&courses().join("invalid").join(dir));
+        assert_eq!(r.diagnostics.len(), 1, "{dir}:\n{}", listing(&r));
+        let d = &r.diagnostics[0];
+        assert!(d.message.contains(says), "{dir}: {}", d.message);
+        assert!(
+            !jargon.iter().any(|j| d.message.contains(j)),
+            "{dir}: {}",
+            d.message
+        );
+        let h = d.help.as_deref().unwrap_or_default();
+        assert!(h.contains(help), "{dir}: help {h:?} should say {help:?}");
     }
 }
 
