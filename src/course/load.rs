@@ -753,7 +753,9 @@ mod tests {
         m.insert("fr/what-to-do.toml", "id = 3\n");
         assert!(m.load(None).is_ok());
         // ... nor in a translation: that module comes from the source.
-        let fr = m.load(Some("fr")).expect("a broken translation is set aside");
+        let fr = m
+            .load(Some("fr"))
+            .expect("a broken translation is set aside");
         assert!(!fr.modules[1].translated);
         assert!(m.lint().expect("lint runs").errors() > 0);
         // Warnings do not stop loading.
