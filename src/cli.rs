@@ -121,6 +121,10 @@ pub enum LocalesCommand {
         lang: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
+        /// List every text not translated yet, one by one (by default one
+        /// line per file sums them up; JSON always lists every one).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// A table: each locale, % of text translated, files missing.
     Status {
@@ -131,6 +135,25 @@ pub enum LocalesCommand {
     New {
         /// A BCP 47 tag, e.g. de or pt-BR.
         tag: String,
+        /// The course directory (default: the current directory).
+        dir: Option<PathBuf>,
+    },
+    /// Write every lesson text of the course as a gettext PO file, for
+    /// Poedit, Weblate or Pontoon.
+    ExportPo {
+        /// The language to translate into, e.g. de or pt-BR.
+        #[arg(long, value_name = "TAG")]
+        lang: String,
+        /// The course directory (default: the built-in course).
+        dir: Option<PathBuf>,
+        /// Write the PO file here (default: standard output).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the translation files of a course from a PO file, then check them.
+    ImportPo {
+        /// The PO file (from `locales export-po`, edited in a translation tool).
+        file: PathBuf,
         /// The course directory (default: the current directory).
         dir: Option<PathBuf>,
     },

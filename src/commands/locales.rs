@@ -14,6 +14,13 @@
 //! | `ftl-syntax` | error | where the Fluent parser reports | the interface file is not valid Fluent |
 //! | `ftl-variable` | error | the message | a `{ $variable }` used in English but not in the translation, or the other way round |
 //! | `ftl-duplicate` | error | the second definition | a message defined twice |
+//! | `control-character` | error | the character | a control, bidi or invisible format character in an interface file |
+//! | `help-lines-unchanged` | warning | line 1 of `resources.toml` | the same help lines as another locale's: a person must adapt them |
+//!
+//! The human output lists errors first, then the other warnings, then one
+//! line per file for the `untranslated` ones ("34 of 40 texts not
+//! translated yet"); `--verbose` lists those one by one too. JSON lists
+//! every diagnostic, errors first.
 //!
 //! Kinds of locale folders:
 //! - a folder whose language is the source's (`en-CA` when the source is
@@ -36,10 +43,9 @@
 //! field by field: each region has its own help lines.
 //!
 //! Interface files: without DIR, the embedded `locales/<tag>/notalone.ftl`
-//! files are compared with `locales/en/notalone.ftl`; with DIR, the files in
-//! `DIR/locales/<tag>/notalone.ftl` if it has them (against
-//! `DIR/locales/en/notalone.ftl`, else the embedded English), and the
-//! embedded file of `--lang TAG` if there is one.
+//! files; with DIR, the course's `<tag>/notalone.ftl` files (a full
+//! translation without one gets an `untranslated` warning). Both are
+//! compared with the built-in English, which the program falls back to.
 //!
 //! # `locales status [DIR]`
 //!
@@ -56,6 +62,7 @@
 //! only `resources.toml` is copied: the rest is inherited.
 
 pub mod ftl;
+mod view;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -68,8 +75,7 @@ use toml::de::{DeTable, DeValue};
 use crate::cli::{LocalesCommand, ReportFormat};
 use crate::course::translation::{GapKind, TextGap, compare_translation};
 use crate::course::{
-    self, CourseFiles, CourseSource, Diagnostic, MemoryCourse, Report, Severity, SourceError,
-    locale,
+    self, CourseFiles, CourseSource, Diagnostic, Report, Severity, SourceError, locale,
 };
 use crate::i18n;
 use crate::text;
@@ -79,11 +85,20 @@ use crate::text;
 /// `check` and `status` when they are given no DIR.
 pub fn run(cmd: LocalesCommand, lessons: Option<PathBuf>) -> i32 {
     match cmd {
-        LocalesCommand::Check { dir, lang, format } => check(dir.or(lessons), lang, format),
+        LocalesCommand::Check {
+            dir,
+            lang,
+            format,
+            verbose,
+        } => check(dir.or(lessons), lang, format, verbose),
         LocalesCommand::Status { dir } => status(dir.or(lessons)),
         // DIR, else the current directory (as `--help` says): never a
         // course named by the environment, so files land where asked.
         LocalesCommand::New { tag, dir } => new(&tag, dir),
+        LocalesCommand::ExportPo { lang, dir, output } => {
+            crate::commands::po::export(&lang, dir.or(lessons), output)
+        }
+        LocalesCommand::ImportPo { file, dir } => crate::commands::po::import(&file, dir),
     }
 }
 
@@ -414,7 +429,7 @@ fn real_gaps(src: &dyn CourseFiles, path: &str, source_text: Option<&str>) -> Ve
 // ---------------------------------------------------------------------------
 // check
 
-fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i32 {
+fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat, verbose: bool) -> i32 {
     let given_dir = dir.is_some();
     let src = match dir {
         Some(d) => CourseSource::Dir(d),
@@ -436,12 +451,13 @@ fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i3
     };
     let lang = match lang {
         None => None,
-        Some(l) => match locale::normalize_tag(&l) {
+        // `fr_CA` as the environment writes it is fine here; a word is not.
+        Some(l) => match locale::normalize_tag(&l).filter(|_| i18n::tag_problem(&l).is_none()) {
             Some(t) if !t.eq_ignore_ascii_case(i18n::PSEUDO) => Some(t),
             _ => {
-                say(&format!(
-                    "`{l}` is not a language tag; give one such as fr, de or pt-BR (with a dash, not an underscore)"
-                ));
+                say(&validate_tag(&l).err().unwrap_or_else(|| {
+                    format!("`{l}` is not a language to check; give one such as fr, de or pt-BR")
+                }));
                 return 2;
             }
         },
@@ -525,14 +541,30 @@ fn check(dir: Option<PathBuf>, lang: Option<String>, format: ReportFormat) -> i3
             }
         }
     }
-    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    // Errors first, then warnings, each by file and line.
+    diags.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+    });
     let report = Report { diagnostics: diags };
 
     let out = match format {
         ReportFormat::Json => report.to_json() + "\n",
         ReportFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            render(&report, &info, &texts, color)
+            let totals = if verbose {
+                BTreeMap::new()
+            } else {
+                text_totals(&info, &report, &ftl_set)
+            };
+            view::render(&view::Input {
+                report: &report,
+                src: &info.src,
+                ftl_texts: &texts,
+                color,
+                verbose,
+                totals: &totals,
+                again: &again_command(&info, lang.as_deref()),
+            })
         }
     };
     write_stdout(&out);
@@ -566,6 +598,49 @@ fn file_level(
         span: None,
         help: Some(help),
     }
+}
+
+/// How many texts each file with `untranslated` warnings has in its source
+/// (lesson text fields, or interface messages), for the summary lines.
+fn text_totals(
+    info: &Info,
+    report: &Report,
+    ftl_set: &FtlSet,
+) -> BTreeMap<String, (usize, &'static str)> {
+    let mut out = BTreeMap::new();
+    let en_units = ftl::Ftl::parse(&ftl_set.source().1).units.len();
+    for d in &report.diagnostics {
+        if d.code != "untranslated" || out.contains_key(&d.file) {
+            continue;
+        }
+        let Some((_, name)) = d.file.split_once('/') else {
+            continue;
+        };
+        let total = if name == i18n::FTL_FILE {
+            (en_units, "messages")
+        } else if info.has(&format!("{}/{name}", info.source)) {
+            (count_fields(info, name), "texts")
+        } else {
+            continue;
+        };
+        out.insert(d.file.clone(), total);
+    }
+    out
+}
+
+/// The command that lists every untranslated text, for the summary.
+fn again_command(info: &Info, lang: Option<&str>) -> String {
+    let mut c = String::from("notalone locales check");
+    if let Some(d) = info.src.dir() {
+        c.push(' ');
+        c.push_str(&shown(d));
+    }
+    if let Some(l) = lang {
+        c.push_str(" --lang ");
+        c.push_str(l);
+    }
+    c.push_str(" --verbose");
+    c
 }
 
 /// A translation without an interface file: the program speaks English.
@@ -623,6 +698,9 @@ fn compare_locale(
             continue;
         }
         obsolete_steps(info, &path, &format!("{source}/{name}"), out);
+    }
+    if present.contains(&"resources.toml") {
+        out.extend(help_lines_copied(info, tag));
     }
     if kind == Kind::SameLanguage || kind == Kind::Source {
         return;
@@ -716,6 +794,40 @@ fn compare_locale(
     }
 }
 
+/// The help lines of a locale, if they are the same as another locale's:
+/// copied for another region, they must be checked and adapted by a person
+/// (a wrong number is worse than none).
+fn help_lines_copied(info: &Info, tag: &str) -> Option<Diagnostic> {
+    use crate::course::fields::{FileKind, text_fields};
+    let values = |t: &str| -> Option<Vec<String>> {
+        let text = info.read_text(&format!("{t}/resources.toml"))?;
+        let v: Vec<String> = text_fields(FileKind::Resources, &text)
+            .into_iter()
+            .map(|f| f.value.trim().to_string())
+            .collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let mine = values(tag)?;
+    // The locales it may have been copied from: its chain first, then the rest.
+    let mut others: Vec<String> = info.chain(tag).into_iter().skip(1).collect();
+    others.push(info.source.clone());
+    others.extend(info.folders.iter().cloned());
+    let from = others
+        .into_iter()
+        .filter(|o| o != tag)
+        .find(|o| values(o).as_ref() == Some(&mine))?;
+    Some(file_level(
+        Severity::Warning,
+        "help-lines-unchanged",
+        format!("{tag}/resources.toml"),
+        format!(
+            "the help lines are the same as in {from}/resources.toml: they were written for learners of {from}, and a person must check and adapt every service, number and address for learners of {tag}"
+        ),
+        "keep only services that really exist for these learners, checked on their official websites; leave out anything you cannot verify (a wrong number is worse than none)"
+            .to_string(),
+    ))
+}
+
 /// Steps of a translated module that the source module does not have.
 fn obsolete_steps(info: &Info, path: &str, src_path: &str, out: &mut Vec<Diagnostic>) {
     let (Some(tt), Some(st)) = (info.read_text(path), info.read_text(src_path)) else {
@@ -757,41 +869,6 @@ fn obsolete_steps(info: &Info, path: &str, src_path: &str, out: &mut Vec<Diagnos
             )),
         });
     }
-}
-
-/// Render like `lint`: rustc-style blocks, then a summary line.
-fn render(
-    report: &Report,
-    info: &Info,
-    ftl_texts: &BTreeMap<String, String>,
-    color: bool,
-) -> String {
-    let mut mem = MemoryCourse::new();
-    let files: BTreeSet<&str> = report.diagnostics.iter().map(|d| d.file.as_str()).collect();
-    for f in files {
-        if let Some(t) = ftl_texts.get(f) {
-            mem.insert(f, t.as_bytes());
-        } else if let Ok(Some(b)) = info.src.read(f) {
-            mem.insert(f, b);
-        }
-    }
-    let body = mem.render_human(report, color);
-    // Replace the summary line (it names the in-memory course).
-    let body = body.trim_end_matches('\n');
-    let body = body.rsplit_once('\n').map_or("", |(b, _)| b);
-    let mut out = String::from(body);
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out.push_str(&summary(report, &info.src.display_root(), color));
-    out.push('\n');
-    out
-}
-
-/// "warning: 3 warnings in the translations of lessons/".
-fn summary(report: &Report, root: &str, color: bool) -> String {
-    let root = text::escape_controls(root).replace('\n', "\\n");
-    crate::course::summary_phrase(report, &format!("the translations of {root}"), color)
 }
 
 // ---------------------------------------------------------------------------
@@ -1097,6 +1174,13 @@ fn validate_tag(raw: &str) -> Result<String, String> {
             "`{t}` is not a BCP 47 language tag: tags use a dash, not an underscore{hint}"
         ));
     }
+    if let Some(why) = i18n::tag_problem(t) {
+        let hint = match i18n::suggest_language(t) {
+            Some(tag) => format!("; did you mean `{tag}`?"),
+            None => "; use a language code such as de, es or pt-BR".to_string(),
+        };
+        return Err(format!("{why}{hint}"));
+    }
     let parsed = t.parse::<unic_langid::LanguageIdentifier>();
     match parsed {
         Ok(id) if !id.language.is_empty() && !t.contains(['.', '@']) => {
@@ -1343,6 +1427,11 @@ mod tests {
         assert!(validate_tag("").is_err());
         assert!(validate_tag("en-XA").is_err());
         assert!(validate_tag("de.UTF-8").is_err());
+        let e = validate_tag("deutsch").expect_err("a word");
+        assert!(
+            e.contains("two or three letters") && e.contains("`de`"),
+            "{e}"
+        );
         let e = validate_tag("fr_CA").expect_err("underscore");
         assert!(e.contains("fr-CA"), "{e}");
     }

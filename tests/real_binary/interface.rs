@@ -252,3 +252,60 @@ fn check_covers_the_course_interface_file() {
     let o = notalone(&["locales", "status", s(&c)], "");
     assert!(out(&o).lines().any(|l| l.starts_with("de ")), "{}", out(&o));
 }
+
+#[test]
+fn a_fresh_translation_fits_on_a_screen_or_two_with_errors_first() {
+    let t = tempfile::tempdir().expect("tmp");
+    let c = german_course(t.path());
+    // One real error in a lesson file and one in the interface file.
+    let m = c.join("de/how-it-starts.toml");
+    let text = std::fs::read_to_string(&m).expect("read");
+    std::fs::write(
+        &m,
+        text.replacen("\ntitle = \"", "\ntitle = \"Wie es anfängt\nx = \"", 1),
+    )
+    .expect("write");
+    set_message(
+        &c.join("de/notalone.ftl"),
+        "profile-welcome",
+        "Hallo { $nick }!",
+    );
+    let o = notalone(&["locales", "check", s(&c), "--lang", "de"], "");
+    assert_eq!(o.status.code(), Some(1));
+    let text = out(&o);
+    let lines = text.lines().count();
+    assert!(lines <= 48, "{lines} lines:\n{text}");
+    let first = text.lines().next().unwrap_or("");
+    assert!(first.starts_with("error["), "errors first:\n{text}");
+    assert!(text.contains("error[ftl-variable]"), "{text}");
+    assert!(text.contains("warning[help-lines-unchanged]"), "{text}");
+    assert!(
+        text.contains("de/what-is-sextortion.toml: ") && text.contains(" texts not translated yet"),
+        "{text}"
+    );
+    assert!(text.contains("de/notalone.ftl: ") && text.contains(" messages not translated yet"));
+    // JSON still lists every text.
+    let o = notalone(
+        &[
+            "locales",
+            "check",
+            s(&c),
+            "--lang",
+            "de",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert!(
+        v["warnings"].as_u64().unwrap_or(0) > 300,
+        "{}",
+        v["warnings"]
+    );
+    // A word is not a tag: refused with the reason.
+    let o = notalone(&["locales", "new", "deutsch", s(&c)], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("two or three letters") && err(&o).contains("`de`"));
+    assert!(!c.join("deutsch").exists());
+}

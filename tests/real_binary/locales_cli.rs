@@ -289,7 +289,28 @@ fn check_human_output_is_rustc_style() {
     assert!(out.contains("error[structure-mismatch]"), "{out}");
     assert!(out.contains("--> de/first-signs.toml:20:8"), "{out}");
     assert!(out.contains("sign = false"), "{out}");
-    assert!(out.contains("warning[untranslated]"), "{out}");
+    // Untranslated texts: one line per file, after every error.
+    assert!(!out.contains("warning[untranslated]"), "{out}");
+    assert!(
+        out.contains("de/first-signs.toml: ") && out.contains(" not translated yet"),
+        "{out}"
+    );
+    let last_error = out.rfind("error[").unwrap_or(0);
+    let first_warning = out.find("warning[").unwrap_or(usize::MAX);
+    assert!(last_error < first_warning, "errors first: {out}");
+    let o2 = run(&[
+        "locales",
+        "check",
+        d.to_str().unwrap_or(""),
+        "--lang",
+        "de",
+        "--verbose",
+    ]);
+    assert!(
+        stdout(&o2).contains("warning[untranslated]"),
+        "{}",
+        stdout(&o2)
+    );
     assert!(out.contains("error[ftl-syntax]"), "{out}");
     assert!(out.contains("--> de/notalone.ftl:6:1"), "{out}");
     assert!(
@@ -439,7 +460,15 @@ fn new_starts_a_translation_that_lints_clean() {
     assert_eq!(v["errors"], 0);
     assert!(v["warnings"].as_u64().unwrap_or(0) > 10, "{v:#}");
     assert!(
-        diags(&v).iter().all(|d| d["code"] == "untranslated"),
+        diags(&v)
+            .iter()
+            .all(|d| d["code"] == "untranslated" || d["code"] == "help-lines-unchanged"),
+        "{v:#}"
+    );
+    // The copied help lines: one warning that a person must adapt them.
+    assert_eq!(
+        find(&v, "help-lines-unchanged", "de/resources.toml").len(),
+        1,
         "{v:#}"
     );
     for f in [
@@ -474,7 +503,17 @@ fn new_for_a_region_copies_only_the_help_lines() {
     assert!(text.contains("Si tu es en danger"), "{text}");
     let (o, v) = check_json(tmp.path(), Some("fr-BE"));
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(v["warnings"], 0, "{v:#}");
+    // Nothing to translate, but the help lines of fr are not those of Belgium.
+    assert_eq!(v["warnings"], 1, "{v:#}");
+    let w = find(&v, "help-lines-unchanged", "fr-BE/resources.toml");
+    assert_eq!(w.len(), 1, "{v:#}");
+    assert!(
+        w[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("fr/resources.toml"),
+        "{v:#}"
+    );
 }
 
 #[test]
