@@ -248,6 +248,7 @@ summary-right-first-time = { $right } of { $total } right first time
 quit-not-saved = Your progress could not be saved this time. Ask your teacher about the progress folder.
 quit-preview = Preview finished. Nothing was saved.
 plain-input-endless = The input never ends a line, so plain mode stopped. Type one answer per line.
+plain-preview-intro = Preview: nothing is saved. Any module can be opened; type b to go back one step and try another choice.
 progress-locked-elsewhere = This nickname is also open somewhere else. Your answers are still saved; close the other window to be safe.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)

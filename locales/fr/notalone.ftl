@@ -248,6 +248,7 @@ summary-right-first-time = { $right } sur { $total } justes du premier coup
 quit-not-saved = Ta progression n'a pas pu être enregistrée cette fois. Parles-en à ton enseignant ou à ton enseignante.
 quit-preview = Aperçu terminé. Rien n'a été enregistré.
 plain-input-endless = L'entrée ne finit jamais de ligne, alors le mode texte s'arrête. Tape une réponse par ligne.
+plain-preview-intro = Aperçu : rien n'est enregistré. Tous les modules s'ouvrent ; tape b pour revenir d'une étape et essayer un autre choix.
 progress-locked-elsewhere = Ce pseudo est aussi ouvert ailleurs. Tes réponses sont quand même enregistrées ; ferme l'autre fenêtre par précaution.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)

@@ -635,3 +635,6 @@ impl crate::tui::AppContext for Host {
         Host::reload(self, session)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -116,6 +116,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if let Some(n) = notice {
             self.out.line(&n)?;
         }
+        if session.is_preview() {
+            self.out.line(&host.i18n().t("plain-preview-intro"))?;
+        }
         let mut last: Option<ScreenKey> = None;
         loop {
             let key = session.screen_key();
@@ -266,6 +269,7 @@ fn prompt_line(i18n: &I18n, kind: PromptKind) -> String {
 fn to_input(kind: PromptKind, a: &Answer) -> Option<Input> {
     let numbers = |v: &[usize]| Input::Answer(v.iter().map(|n| n.wrapping_sub(1)).collect());
     match (kind, a) {
+        (_, Answer::Back) => Some(Input::BackStep),
         (PromptKind::Continue, Answer::Enter) => Some(Input::Continue),
         (PromptKind::Continue | PromptKind::Reveal, _) => {
             matches!(a, Answer::Enter).then_some(Input::RevealAll)

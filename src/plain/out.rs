@@ -111,6 +111,8 @@ pub enum Answer {
     Enter,
     Help,
     Quit,
+    /// `b`: back one step (preview).
+    Back,
     /// Numbers as typed (1-based).
     Numbers(Vec<usize>),
     /// Something that is not a number list.
@@ -126,6 +128,7 @@ pub fn parse_answer(line: &str) -> Answer {
     match t.to_lowercase().as_str() {
         "h" | "help" | "?" => return Answer::Help,
         "q" | "quit" | "exit" => return Answer::Quit,
+        "b" | "back" => return Answer::Back,
         _ => {}
     }
     let mut out = Vec::new();
@@ -151,6 +154,7 @@ mod tests {
         assert_eq!(parse_answer("\n"), Answer::Enter);
         assert_eq!(parse_answer("  h "), Answer::Help);
         assert_eq!(parse_answer("Q"), Answer::Quit);
+        assert_eq!(parse_answer("b"), Answer::Back);
         assert_eq!(parse_answer("1 3,4"), Answer::Numbers(vec![1, 3, 4]));
         assert_eq!(parse_answer("2, 1"), Answer::Numbers(vec![2, 1]));
         assert_eq!(parse_answer("-1"), Answer::Bad);

@@ -8,6 +8,7 @@ mod fuzz_props;
 mod hostile_text;
 mod loader_props;
 mod man_page;
+mod parity;
 mod plain_walk;
 mod progress_store;
 mod schemas;

@@ -279,3 +279,52 @@ fn french_with_fallback_per_module() {
     // The first module has no French file: shown in English, marked.
     assert!(t.contains("First module"));
 }
+
+#[test]
+fn preview_opens_any_module_goes_back_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("class");
+    std::fs::create_dir(&data).expect("mkdir");
+    // Open module 1; read; chat; flag none; signs; the unsafe "Pay them" branch;
+    // its page; the spot; back two steps (the chat again, fresh); the safe choice.
+    let input = "1\n\n\n3\n\n3\n\n\nb\nb\n\n3\n\n2\n\nq\n";
+    let r = plain(&data, &["--preview"], input);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let t = &r.stdout;
+    assert!(
+        !t.contains("Who is taking the course?"),
+        "no profile screen: {t}"
+    );
+    assert!(t.contains("Preview: nothing is saved."), "{t}");
+    assert!(t.contains("If you already paid, stop now."), "{t}");
+    assert!(
+        t.contains("Good move."),
+        "the other choice after going back: {t}"
+    );
+    assert!(t.contains("Preview finished. Nothing was saved."), "{t}");
+    assert!(!t.contains("Your progress is saved"), "{t}");
+    let left: Vec<_> = std::fs::read_dir(&data).expect("read").collect();
+    assert!(left.is_empty(), "nothing written to --data-dir: {left:?}");
+}
+
+#[test]
+fn endless_input_uses_bounded_memory_and_ends_with_a_message() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let out = Command::new(BIN)
+        .args(["--plain", "--profile", "sam", "--lessons"])
+        .arg(course_dir())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("NOTALONE_LESSONS")
+        .env_remove("NOTALONE_DATA_DIR")
+        .stdin(zero)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert!(t.contains("The input never ends a line"), "{t}");
+    assert!(t.contains("Your progress is saved."), "{t}");
+}
