@@ -1,5 +1,6 @@
-//! Progress benchmarks: a class report over 5,000 profiles (target < 1 s)
-//! and one save including fsync (target < 5 ms on local disk).
+//! Progress benchmarks: a class report over 5,000 profiles (target < 1 s,
+//! records and `--by question`) and one save including fsync (target < 5 ms
+//! on local disk).
 //!
 //! `cargo bench --bench progress`. The data lives under the target dir
 //! (`CARGO_TARGET_TMPDIR`), on a real disk, not a tmpfs where fsync is free.
@@ -9,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::sync::LazyLock;
 
 use notalone::course::{self, CourseSource};
-use notalone::progress::report::{self, CourseOutline};
+use notalone::progress::report::{self, Context, CourseOutline};
 use notalone::progress::store::{self, ProgressStore};
 use notalone::progress::{CourseRecord, StepRecord};
 
@@ -68,7 +69,8 @@ fn learner_record(profile: &str, i: usize) -> CourseRecord {
                 StepRecord {
                     done: true,
                     first_correct: (j % 2 == 1).then_some(!(i + j).is_multiple_of(3)),
-                    answer: (j % 2 == 1).then(|| vec![j % 3]),
+                    answer: (j % 2 == 1).then(|| vec![(i + j) % 3]),
+                    flags: (j % 2 == 1).then(|| vec![1, (i + j) % 4]),
                     answered_at: Some("2026-11-29T10:03:00Z".into()),
                     ..Default::default()
                 },
@@ -142,6 +144,60 @@ fn csv_5000_profiles_binary(b: divan::Bencher) {
             .status()
             .expect("run notalone");
         assert!(st.success());
+    });
+}
+
+/// `--by question` over 5,000 profiles, the library: read every record,
+/// count every item's answers, make the JSON.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn by_question_5000_profiles_library(b: divan::Bencher) {
+    let dir = &*CLASS;
+    let courses: Vec<course::Course> = course::load(&CourseSource::Embedded, Some("en"))
+        .map(|c| vec![c])
+        .unwrap_or_default();
+    let ctx = Context::new(&courses, courses.first().map(|c| c.id.as_str()), Some("en"));
+    b.bench_local(|| {
+        let scan = store::scan(dir).expect("scan");
+        assert_eq!(scan.profiles.len(), PROFILES);
+        let rows = report::question::build(&scan.profiles, &ctx);
+        report::question::to_json(&rows).len()
+    });
+}
+
+/// `notalone progress --by question --format json` over 5,000 profiles,
+/// the real binary (process start, course load, output to /dev/null).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn by_question_5000_profiles_binary(b: divan::Bencher) {
+    let dir = &*CLASS;
+    b.bench(|| {
+        let st = Command::new(env!("CARGO_BIN_EXE_notalone"))
+            .args([
+                "progress",
+                "--by",
+                "question",
+                "--format",
+                "json",
+                "--data-dir",
+            ])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .status()
+            .expect("run notalone");
+        assert!(st.success());
+    });
+}
+
+/// The HTML page (every view) over 5,000 profiles, the library.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn html_5000_profiles_library(b: divan::Bencher) {
+    let dir = &*CLASS;
+    let courses: Vec<course::Course> = course::load(&CourseSource::Embedded, Some("en"))
+        .map(|c| vec![c])
+        .unwrap_or_default();
+    let ctx = Context::new(&courses, courses.first().map(|c| c.id.as_str()), Some("en"));
+    b.bench_local(|| {
+        let scan = store::scan(dir).expect("scan");
+        report::html::page(&scan.profiles, &ctx, None).len()
     });
 }
 

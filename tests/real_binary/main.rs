@@ -7,6 +7,7 @@ mod interface;
 mod lint_fixtures;
 mod locales_cli;
 mod no_network;
+mod plain_class;
 mod plain_e2e;
 mod progress_cli;
 #[path = "../common/report_class.rs"]

@@ -743,3 +743,71 @@ fn xapi_names_activities_and_gives_responses() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--xapi-homepage"), "{}", stderr(&o));
 }
+
+/// `progress forget` on a terminal: the answer typed decides.
+fn forget_on_a_terminal(data: &Path, answer: &str) -> (u32, String) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let mut cmd = CommandBuilder::new(BIN);
+    cmd.args(["progress", "forget", "--profile", "sam", "--data-dir"]);
+    cmd.arg(data);
+    cmd.env("LC_ALL", "en_US.UTF-8");
+    cmd.env_remove("NOTALONE_DATA_DIR");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let mut writer = pair.master.take_writer().expect("writer");
+    let seen = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 1024];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut s) = sink.lock() {
+                s.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    });
+    let start = std::time::Instant::now();
+    while !seen.lock().expect("lock").contains("[y/N]") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "no question asked: {:?}",
+            seen.lock().expect("lock")
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    writer
+        .write_all(format!("{answer}\r").as_bytes())
+        .expect("type");
+    let status = child.wait().expect("wait");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let out = seen.lock().expect("lock").clone();
+    (status.exit_code(), out)
+}
+
+#[test]
+fn forget_asks_on_a_terminal_and_keeps_on_no() {
+    let d = tempfile::tempdir().expect("tmp");
+    class(d.path());
+    let (code, out) = forget_on_a_terminal(d.path(), "n");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Delete all saved progress of sam"), "{out}");
+    assert!(out.contains("Nothing was deleted"), "{out}");
+    assert!(store::profile_dir(d.path(), "sam").exists());
+    let (code, out) = forget_on_a_terminal(d.path(), "yes");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("was deleted"), "{out}");
+    assert!(!store::profile_dir(d.path(), "sam").exists());
+}
