@@ -489,8 +489,9 @@ fn generic_help_reaches_anywhere_and_attributes_the_police() {
     }
 }
 
-/// French-speaking learners in Europe get their own country's services, and
-/// Québec learners get Kids Help Phone by its French name.
+/// French-speaking learners in Europe (and English-speaking ones in South
+/// Africa and India) get their own country's services, and Québec learners
+/// get Kids Help Phone by its French name.
 #[test]
 fn french_regions_have_their_own_help_lines() {
     let want: &[(&str, &str, &str)] = &[
@@ -501,6 +502,8 @@ fn french_regions_have_their_own_help_lines() {
         ("fr-CH", "147", "147"),
         ("fr-LU", "BEE SECURE", "8002 1234"),
         ("fr-CA", "Jeunesse, J'écoute", "1 800 668-6868"),
+        ("en-ZA", "Childline South Africa", "116"),
+        ("en-IN", "CHILDLINE 1098", "1098"),
     ];
     for (tag, name, phone) in want {
         let c = course::load(&CourseSource::Embedded, Some(tag)).expect("loads");
