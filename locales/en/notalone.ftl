@@ -209,6 +209,9 @@ tui-watch-reloaded = Course reloaded: your changes are shown.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+tui-keys-back-step = b step back
+tui-help-key-back-step = b: back one step (preview only: try every choice)
+tui-preview-status = Preview, nothing saved · { $status }
 tui-keys-first-last = Home End first, last
 tui-keys-top-bottom = Home End top, end
 tui-keys-page-move = PgUp PgDn page

@@ -209,6 +209,9 @@ tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+tui-keys-back-step = b étape précédente
+tui-help-key-back-step = b : revenir d'une étape (aperçu seulement : essaie chaque choix)
+tui-preview-status = Aperçu, rien n'est enregistré · { $status }
 tui-keys-first-last = Début Fin premier, dernier
 tui-keys-top-bottom = Début Fin haut, bas
 tui-keys-page-move = PgUp PgDn par page

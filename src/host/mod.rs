@@ -634,6 +634,9 @@ impl crate::tui::AppContext for Host {
     fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
         Host::reload(self, session)
     }
+    fn close(&mut self) -> Option<String> {
+        Host::close(self)
+    }
 }
 
 #[cfg(test)]

@@ -15,9 +15,8 @@ use super::profile_field::{ProfileState, Row};
 use super::scroll::{RenderInfo, ScrollState, ScrollTo, ViewKey};
 use super::theme::{Theme, ThemeName};
 use super::{AppContext, TuiOptions};
-use crate::course::StepKind;
 use crate::i18n::num;
-use crate::session::{ChatPhase, Hint, Input, Screen, Session, StepState};
+use crate::session::{Hint, Input, ScreenKey, Session};
 use crate::text::sanitize_line;
 
 /// What the loop does after an event.
@@ -72,6 +71,10 @@ pub struct App {
     /// The regional tag the course opened in (`en-GB`): choosing its
     /// language again keeps the region (and its help lines).
     region: Option<String>,
+    /// The highlighted item of the list on screen (a position as shown),
+    /// and the screen it belongs to (it starts afresh on a new screen).
+    pub(crate) cursor: usize,
+    cursor_key: Option<ScreenKey>,
 }
 
 impl App {
@@ -94,11 +97,18 @@ impl App {
             languages: Vec::new(),
             profile: None,
             region: None,
+            cursor: 0,
+            cursor_key: None,
         };
         if let Some(p) = &opts.profile {
             app.open_profile(p, ctx);
         }
         app
+    }
+
+    /// The highlighted item of the list on screen (a position as shown).
+    pub fn highlighted(&self) -> usize {
+        self.cursor
     }
 
     /// The session, once a profile is open.
@@ -180,6 +190,7 @@ impl App {
         }
         self.hint = None;
         self.scroll.manual = false;
+        self.sync_cursor();
         Flow::Redraw
     }
 
@@ -192,15 +203,30 @@ impl App {
     pub(crate) fn view_key(&self) -> ViewKey {
         let mode = self.mode();
         let place = match (&self.stage, mode) {
-            (_, Mode::Help | Mode::Settings | Mode::Broken) => String::new(),
-            (Stage::Course(s), _) => match s.screen() {
-                Screen::Note { module, .. } | Screen::Summary { module } => format!("{module}"),
-                Screen::Step { module, step, .. } => format!("{module}/{step}"),
-                Screen::Home { .. } => String::new(),
-            },
-            (Stage::Profile(_), _) => String::new(),
+            (_, Mode::Help | Mode::Settings | Mode::Broken) => None,
+            (Stage::Course(s), _) => Some(s.screen_key()),
+            (Stage::Profile(_), _) => None,
         };
-        ViewKey(format!("{mode:?}@{place}"))
+        ViewKey(format!("{mode:?}@{place:?}"))
+    }
+
+    /// Start the highlight afresh when the screen changed; keep it in the list.
+    fn sync_cursor(&mut self) {
+        let Stage::Course(s) = &self.stage else {
+            return;
+        };
+        let key = s.screen_key();
+        let v = s.view();
+        if self.cursor_key != Some(key) {
+            self.cursor_key = Some(key);
+            // Home: where the session put it (the next module after a skip or a summary).
+            let home = match s.screen() {
+                crate::session::Screen::Home { cursor } => Some(*cursor),
+                _ => None,
+            };
+            self.cursor = course_keys::first_cursor(&v, home);
+        }
+        self.cursor = self.cursor.min(v.prompt.len.saturating_sub(1));
     }
 
     /// The table of keys in use now.
@@ -226,7 +252,7 @@ impl App {
         }
         match &self.stage {
             Stage::Profile(_) => Mode::Profile,
-            Stage::Course(s) => course_keys::mode(s),
+            Stage::Course(s) => course_keys::mode(&s.view()),
         }
     }
 
@@ -300,14 +326,16 @@ impl App {
             Mode::Settings => self.settings_action(action, digit, ctx),
             Mode::Help | Mode::Broken => Flow::Idle,
             _ => {
-                let len = self.list_len();
                 let Stage::Course(s) = &self.stage else {
                     return Flow::Idle;
                 };
-                let inputs = course_keys::inputs(s, action, digit, len);
-                for i in inputs {
+                let page = self.last.page();
+                let e = course_keys::effect(&s.view(), action, digit, self.cursor, page);
+                self.cursor = e.cursor;
+                for i in e.inputs {
                     self.input(i, ctx);
                 }
+                self.sync_cursor();
                 self.scroll.follow();
                 Flow::Redraw
             }
@@ -382,6 +410,7 @@ impl App {
                     self.overlays.clear();
                     self.profile = Some(sanitize_line(&nick));
                     self.opened += 1;
+                    self.sync_cursor();
                     return;
                 }
                 Err(e) => ctx.i18n().ta(
@@ -469,18 +498,17 @@ impl App {
                 Some(r) if r.starts_with(&format!("{tag}-")) => r,
                 _ => tag.clone(),
             };
-            session.record_mut().settings.lang = Some(tag.clone());
             ctx.set_language(session, &tag);
+            self.input(Input::SetLanguage(tag), ctx);
+            self.sync_cursor();
+            return;
         } else if let Some(t) = ThemeName::ALL.get(i - langs.len()).copied() {
             if t == self.theme_name {
                 return;
             }
-            session.record_mut().settings.theme = Some(t.as_str().to_string());
             self.set_theme(t);
-        } else {
-            return;
+            self.input(Input::SetTheme(t.as_str().to_string()), ctx);
         }
-        self.save(ctx);
     }
 
     /// Give the session an input and carry out its outcome.
@@ -511,7 +539,7 @@ impl App {
         let failed_now = saved.is_none() && !self.save_failed;
         match saved {
             Some(merged) => {
-                *session.record_mut() = merged;
+                session.saved(merged);
                 self.save_failed = false;
             }
             None => self.save_failed = true,
@@ -523,68 +551,21 @@ impl App {
         }
     }
 
-    /// The line printed after the terminal is restored: whether progress
-    /// is saved. `None` when no profile was opened.
-    pub fn farewell(&self, ctx: &dyn AppContext) -> Option<String> {
-        self.session()?;
-        Some(ctx.i18n().t(if self.save_failed {
-            "tui-quit-not-saved"
-        } else {
-            "tui-quit-saved"
-        }))
-    }
-
     fn hint_text(&self, h: Hint, ctx: &dyn AppContext) -> String {
-        let i18n = ctx.i18n();
-        let n = self.list_len();
-        match h {
-            Hint::OutOfRange => i18n.ta("hint-out-of-range", &[("max", num(n as u32))]),
-            Hint::OneNumber => i18n.t("hint-one-number"),
-            Hint::SelectSomething => i18n.t("hint-select-something"),
-            Hint::WholeOrder => i18n.ta("hint-whole-order", &[("count", num(n as u32))]),
-            Hint::NothingToAnswer => i18n.t("hint-nothing"),
-            Hint::FlagOrNone => i18n.t("hint-flag-or-none"),
+        match self.session() {
+            Some(s) => s.hint_text(h).render(ctx.i18n()),
+            None => String::new(),
         }
     }
 
     /// How many items the list on screen has (for "1-N pick").
     pub fn list_len(&self) -> usize {
-        match self.mode() {
-            Mode::Settings => return self.languages.len() + ThemeName::ALL.len(),
-            Mode::Profile => {
-                return match &self.stage {
-                    Stage::Profile(p) => p.rows().len(),
-                    Stage::Course(_) => 0,
-                };
-            }
-            Mode::Help | Mode::Broken => return 0,
-            _ => {}
-        }
-        let Some(session) = self.session() else {
-            return 0;
-        };
-        match session.screen() {
-            Screen::Home { .. } => session.course().modules.len(),
-            Screen::Note { .. } => 3,
-            Screen::Summary { .. } => 0,
-            Screen::Step { .. } => match session.current() {
-                Some((_, step, state)) => match (&step.kind, state) {
-                    (StepKind::Chat { messages, .. }, StepState::Chat(c))
-                        if c.phase == ChatPhase::Flag =>
-                    {
-                        messages.len()
-                    }
-                    (StepKind::Chat { choices, .. }, StepState::Chat(c))
-                        if c.phase == ChatPhase::Choose =>
-                    {
-                        choices.len()
-                    }
-                    (StepKind::Spot { items, .. }, _) => items.len(),
-                    (StepKind::Question { options, .. }, _) => options.len(),
-                    _ => 0,
-                },
-                None => 0,
-            },
+        match (self.mode(), &self.stage) {
+            (Mode::Settings, _) => self.languages.len() + ThemeName::ALL.len(),
+            (Mode::Profile, Stage::Profile(p)) => p.rows().len(),
+            (Mode::Help | Mode::Broken | Mode::Profile, _) => 0,
+            (_, Stage::Course(s)) => s.prompt().len,
+            (_, Stage::Profile(_)) => 0,
         }
     }
 
@@ -618,20 +599,16 @@ impl App {
         self.notice = None;
         self.hint = None;
         let mode = self.mode();
+        let last = self.list_len().saturating_sub(1);
         let highlighted = match (&self.stage, mode) {
             (_, Mode::Settings) => match self.overlays.last() {
                 Some(Overlay::Settings { cursor }) => Some(*cursor),
                 _ => None,
             },
             (Stage::Profile(p), Mode::Profile) => Some(p.cursor),
-            (Stage::Course(s), Mode::Home | Mode::Note | Mode::ChatChoose) => match s.screen() {
-                Screen::Home { cursor } | Screen::Note { cursor, .. } => Some(*cursor),
-                Screen::Step {
-                    state: StepState::Chat(c),
-                    ..
-                } => Some(c.cursor),
-                _ => None,
-            },
+            // Lists where a click selects: a second click on it confirms.
+            (_, Mode::Home | Mode::Note | Mode::ChatChoose | Mode::PickOne) => Some(self.cursor),
+            (_, Mode::ChatFlag) if self.cursor == last => Some(last),
             _ => None,
         };
         if highlighted == Some(i) {

@@ -100,6 +100,8 @@ pub enum Action {
     MoveItemDown,
     /// Back to the module list.
     Back,
+    /// Preview: back one step.
+    BackStep,
     /// Close the overlay on top.
     Close,
     /// Clear the nickname typed so far.
@@ -119,6 +121,8 @@ pub enum Show {
     WhenLong,
     /// Only when the list has items (the digits: "1-N pick").
     WithList,
+    /// Only in an educator's preview.
+    InPreview,
 }
 
 /// One line of a table.
@@ -183,6 +187,7 @@ bindings! {
     ERASE = [Key::Backspace] Erase "tui-keys-erase" "tui-help-key-erase" Always;
     CLEAR = [Key::Esc] Clear "tui-keys-clear" "tui-help-key-clear" Always;
     BACK = [Key::Esc] Back "tui-keys-back" "tui-help-key-esc" Always;
+    BACK_STEP = [Key::StepBack] BackStep "tui-keys-back-step" "tui-help-key-back-step" InPreview;
     CLOSE_HELP = [Key::Esc, Key::Quit, Key::Help, Key::Enter] Close "tui-keys-close" "tui-help-key-close" Always;
     CLOSE_SETTINGS = [Key::Esc, Key::Quit, Key::Settings] Close "tui-keys-close" "tui-help-key-close" Always;
     SETTINGS_KEY = [Key::Settings] Settings "tui-keys-settings" "tui-help-key-settings" Always;
@@ -204,14 +209,46 @@ const PROFILE: &[Binding] = &[
 ];
 const HOME: &[Binding] = &[MOVE, DIGITS, OPEN, PAGE, SETTINGS_KEY, HELP, QUIT];
 const NOTE: &[Binding] = &[MOVE, DIGITS, CHOOSE, PAGE, BACK, HELP, QUIT];
-const READ: &[Binding] = &[CONTINUE_KEY, SCROLL, PAGE, TOP_BOTTOM, BACK, HELP, QUIT];
-const CHAT_REVEAL: &[Binding] = &[REVEAL, SCROLL, PAGE, BACK, HELP, QUIT];
-const CHAT_FLAG: &[Binding] = &[MOVE, MARK, DIGITS, DONE_MARKING, PAGE, BACK, HELP, QUIT];
-const CHAT_CHOOSE: &[Binding] = &[MOVE, DIGITS, CHOOSE, PAGE, BACK, HELP, QUIT];
-const PICK_MANY: &[Binding] = &[MOVE, TOGGLE, DIGITS, CHECK, PAGE, BACK, HELP, QUIT];
-const PICK_ONE: &[Binding] = &[MOVE, DIGITS, CHECK, PAGE, BACK, HELP, QUIT];
-const ORDER: &[Binding] = &[MOVE, DIGITS, MOVE_ITEM, CHECK, PAGE, BACK, HELP, QUIT];
-const CONTINUE: &[Binding] = &[CONTINUE_KEY, SCROLL, PAGE, TOP_BOTTOM, BACK, HELP, QUIT];
+const READ: &[Binding] = &[
+    CONTINUE_KEY,
+    SCROLL,
+    PAGE,
+    TOP_BOTTOM,
+    BACK,
+    BACK_STEP,
+    HELP,
+    QUIT,
+];
+const CHAT_REVEAL: &[Binding] = &[REVEAL, SCROLL, PAGE, BACK, BACK_STEP, HELP, QUIT];
+const CHAT_FLAG: &[Binding] = &[
+    MOVE,
+    MARK,
+    DIGITS,
+    DONE_MARKING,
+    PAGE,
+    BACK,
+    BACK_STEP,
+    HELP,
+    QUIT,
+];
+const CHAT_CHOOSE: &[Binding] = &[MOVE, DIGITS, CHOOSE, PAGE, BACK, BACK_STEP, HELP, QUIT];
+const PICK_MANY: &[Binding] = &[
+    MOVE, TOGGLE, DIGITS, CHECK, PAGE, BACK, BACK_STEP, HELP, QUIT,
+];
+const PICK_ONE: &[Binding] = &[MOVE, DIGITS, CHECK, PAGE, BACK, BACK_STEP, HELP, QUIT];
+const ORDER: &[Binding] = &[
+    MOVE, DIGITS, MOVE_ITEM, CHECK, PAGE, BACK, BACK_STEP, HELP, QUIT,
+];
+const CONTINUE: &[Binding] = &[
+    CONTINUE_KEY,
+    SCROLL,
+    PAGE,
+    TOP_BOTTOM,
+    BACK,
+    BACK_STEP,
+    HELP,
+    QUIT,
+];
 const SUMMARY: &[Binding] = &[LEAVE_SUMMARY, SCROLL, PAGE, TOP_BOTTOM, HELP, QUIT];
 const HELP_OVERLAY: &[Binding] = &[CLOSE_HELP, SCROLL, PAGE, TOP_BOTTOM, INTERRUPT];
 const SETTINGS: &[Binding] = &[MOVE, DIGITS, APPLY, PAGE, CLOSE_SETTINGS, HELP, INTERRUPT];

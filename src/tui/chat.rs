@@ -11,137 +11,131 @@ use super::doc::{Doc, DocLine, Target};
 use super::theme::Theme;
 use super::view::{Cx, ScreenView, push_heading};
 use super::wrap;
-use crate::course::{Message, Speaker, StepKind};
-use crate::i18n::s as arg;
-use crate::session::{ChatPhase, ChatState, Session};
+use crate::course::Speaker;
+use crate::session::{ChatLine, ChatStage, ChatView, SignLine, StepView};
 
 /// Columns left of the bubbles: the `›[x] ` of marking.
 const GUTTER: usize = 5;
 
-pub(crate) fn view(
-    cx: &Cx<'_>,
-    s: &Session,
-    module: usize,
-    step: usize,
-    c: &ChatState,
-) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, st: &StepView<'_>, c: &ChatView<'_>, cursor: usize) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
-    let st = s
-        .course()
-        .modules
-        .get(module)
-        .and_then(|m| m.steps.get(step));
-    let Some((st, contact, framing, messages, choices)) = st.and_then(|st| match &st.kind {
-        StepKind::Chat {
-            contact,
-            text,
-            messages,
-            choices,
-        } => Some((st, contact, text, messages, choices)),
-        _ => None,
-    }) else {
-        return ScreenView::new(String::new(), doc);
-    };
-
-    if let Some(title) = &st.title {
+    if let Some(title) = st.title {
         push_heading(&mut doc, title, t.title, cx.width);
     }
-    if let Some(f) = framing {
-        doc.markdown(f, t.dim);
+    if let Some(f) = c.framing {
+        doc.markdown(f, t.explain);
     }
     doc.gap();
-    doc.text(
-        &i18n.ta("tui-chat-header", &[("contact", arg(contact.clone()))]),
-        t.contact,
-    );
+    doc.text(&c.with.render(i18n), t.contact);
     doc.rule(t);
 
     let prompt_start = doc.len();
-    match c.phase {
-        ChatPhase::Flag => {
-            doc.text(&i18n.t("chat-flag-prompt"), t.strong);
-            doc.text(&i18n.t("chat-flag-none"), t.dim);
+    let (flagging, none_item) = match &c.stage {
+        ChatStage::Flag {
+            prompt,
+            items,
+            none_number,
+            none_text,
+        } => {
+            doc.text(&prompt.render(i18n), t.strong);
             doc.gap();
+            (Some(items.len()), Some((*none_number, none_text)))
         }
-        ChatPhase::Signs => {
+        ChatStage::Signs { title, .. } => {
             let h = doc.len();
-            doc.text(&i18n.t("chat-signs-title"), t.strong);
+            doc.text(&title.render(i18n), t.strong);
             doc.text(&i18n.t("tui-chat-signs-intro"), t.dim);
             doc.focus = Some(h..doc.len());
             doc.gap();
+            (None, None)
         }
-        _ => {}
-    }
-
-    let shown = if c.phase == ChatPhase::Reveal {
-        c.revealed.min(messages.len())
-    } else {
-        messages.len()
+        _ => (None, None),
     };
+    let signs: &[SignLine<'_>] = match &c.stage {
+        ChatStage::Signs { signs, .. } => signs,
+        _ => &[],
+    };
+    let marking = flagging.is_some() || !signs.is_empty();
+
     let bubbles = Bubbles {
         theme: t,
         width: cx.width,
-        contact,
+        contact: c.contact,
         you: i18n.t("chat-you"),
     };
     let mut last_range = doc.len()..doc.len();
     let mut prev: Option<Speaker> = None;
-    for (i, m) in messages.iter().take(shown).enumerate() {
-        let marking = matches!(c.phase, ChatPhase::Flag | ChatPhase::Signs);
-        let flagged = c.flags.get(i).copied().unwrap_or(false);
-        let highlighted = c.phase == ChatPhase::Flag && i == c.cursor;
-        if prev != Some(m.from) {
+    for line in &c.lines {
+        let highlighted = flagging.is_some() && line.flag_number == Some(cursor + 1);
+        if prev != Some(line.from) {
             doc.gap();
         }
         let start = doc.len();
-        bubbles.message(
-            &mut doc,
-            m,
-            prev != Some(m.from),
-            i,
-            marking.then_some(flagged),
-            highlighted,
-        );
+        let mark = line
+            .flag_number
+            .filter(|_| marking)
+            .map(|n| (n - 1, line.flagged));
+        bubbles.message(&mut doc, line, prev != Some(line.from), mark, highlighted);
         let msg_range = start..doc.len();
-        if c.phase == ChatPhase::Signs {
-            sign_notes(&mut doc, cx, m, flagged);
+        if let Some(sign) = signs.iter().find(|s| s.index == line.index) {
+            sign_notes(&mut doc, cx, sign);
         }
         if highlighted {
             doc.focus = Some(msg_range.clone());
             doc.context = Some(prompt_start..msg_range.end);
         }
         last_range = start..doc.len();
-        prev = Some(m.from);
+        prev = Some(line.from);
     }
     doc.gap();
 
-    match c.phase {
-        ChatPhase::Reveal => {
+    match &c.stage {
+        ChatStage::Reveal => {
             let hint_at = doc.len();
-            if shown < messages.len() {
-                doc.text(&i18n.t("chat-more"), t.dim);
+            if let Some(more) = &c.more {
+                doc.text(&more.render(i18n), t.dim);
             }
             doc.focus = Some(last_range.start..doc.len().max(hint_at));
         }
-        ChatPhase::Flag => {
+        ChatStage::Flag { .. } => {
+            if let (Some(n), Some((number, text))) = (flagging, none_item) {
+                let hl = cursor == n;
+                let r = doc.item(
+                    n,
+                    vec![Span::styled(format!("{number}. "), t.dim)],
+                    &text.render(i18n),
+                    if hl { t.strong } else { t.text },
+                    hl,
+                    t,
+                    0,
+                );
+                if hl {
+                    doc.focus = Some(r);
+                }
+            }
+            doc.gap();
             doc.text(&i18n.t("tui-chat-flag-done"), t.dim);
         }
-        ChatPhase::Signs => {
+        ChatStage::Signs { .. } | ChatStage::Done => {
+            let p = doc.len();
             doc.text(&i18n.t("tui-press-enter"), t.dim);
+            if matches!(c.stage, ChatStage::Done) {
+                doc.focus = Some(p..doc.len());
+            }
         }
-        ChatPhase::Choose => {
+        ChatStage::Choose { prompt, items } => {
             doc.rule(t);
             let p = doc.len();
-            doc.text(&i18n.t("chat-choose"), t.strong);
+            doc.text(&prompt.render(i18n), t.strong);
             doc.gap();
-            for (i, ch) in choices.iter().enumerate() {
-                let hl = i == c.cursor;
+            for (pos, it) in items.iter().enumerate() {
+                let hl = pos == cursor;
                 let r = doc.item(
-                    i,
-                    vec![Span::styled(format!("{}. ", i + 1), t.dim)],
-                    &ch.text,
+                    pos,
+                    vec![Span::styled(format!("{}. ", it.number), t.dim)],
+                    it.text,
                     if hl { t.strong } else { t.text },
                     hl,
                     t,
@@ -153,36 +147,25 @@ pub(crate) fn view(
             }
             doc.context = Some(p..doc.len());
         }
-        ChatPhase::Feedback { choice } => {
+        ChatStage::Feedback(ch) => {
             doc.rule(t);
             let p = doc.len();
-            if let Some(ch) = choices.get(choice) {
-                doc.text(&i18n.t("you-chose"), t.dim);
-                doc.markdown_at(&ch.text, t.strong, 2);
-                doc.gap();
-                let (verdict, style) = if ch.safe {
-                    (format!("✓ {}", i18n.t("tui-chat-feedback-safe")), t.good)
-                } else {
-                    (format!("• {}", i18n.t("tui-chat-feedback-unsafe")), t.warn)
-                };
-                doc.text(&verdict, style);
-                doc.markdown(&ch.feedback, t.explain);
-                doc.gap();
-                let again = ch.next.is_none() && !ch.safe;
-                doc.text(
-                    &if again {
-                        i18n.t("chat-try-again")
-                    } else {
-                        i18n.t("tui-press-enter")
-                    },
-                    t.dim,
-                );
-            }
-            doc.focus = Some(p..doc.len());
-        }
-        ChatPhase::Done => {
-            let p = doc.len();
-            doc.text(&i18n.t("tui-press-enter"), t.dim);
+            doc.text(&ch.label.render(i18n), t.dim);
+            doc.markdown_at(ch.text, t.strong, 2);
+            doc.gap();
+            let (verdict, style) = if ch.safe {
+                (format!("✓ {}", i18n.t("tui-chat-feedback-safe")), t.good)
+            } else {
+                (format!("• {}", i18n.t("tui-chat-feedback-unsafe")), t.warn)
+            };
+            doc.text(&verdict, style);
+            doc.markdown(ch.feedback, t.explain);
+            doc.gap();
+            let next = match &ch.again {
+                Some(again) => again.render(i18n),
+                None => i18n.t("tui-press-enter"),
+            };
+            doc.text(&next, t.dim);
             doc.focus = Some(p..doc.len());
         }
     }
@@ -213,16 +196,16 @@ impl Bubbles<'_> {
     fn message(
         &self,
         doc: &mut Doc,
-        m: &Message,
+        m: &ChatLine<'_>,
         label: bool,
-        i: usize,
-        mark: Option<bool>,
+        mark: Option<(usize, bool)>,
         highlighted: bool,
     ) {
         let t = self.theme;
         let area = self.area();
         let fill = highlighted.then_some(t.cursor);
-        let target = mark.map(|_| Target(i));
+        let target = mark.map(|(pos, _)| Target(pos));
+        let mark = mark.map(|(_, on)| on);
         let push = |doc: &mut Doc, spans: Vec<Span<'static>>| {
             doc.lines.push(DocLine {
                 line: Line::from(spans),
@@ -246,7 +229,7 @@ impl Bubbles<'_> {
         match m.from {
             Speaker::Them => {
                 let inner = self.max_bubble().saturating_sub(2).max(1);
-                let lines = wrap::markdown(&m.text, t.them, inner);
+                let lines = wrap::markdown(m.text, t.them, inner);
                 if label {
                     let name = wrap::truncate(self.contact, area);
                     doc.push(Line::from(vec![
@@ -263,7 +246,7 @@ impl Bubbles<'_> {
             }
             Speaker::You => {
                 let inner = self.max_bubble().saturating_sub(2).max(1);
-                let lines = wrap::markdown_sized(&m.text, t.you, inner);
+                let lines = wrap::markdown_sized(m.text, t.you, inner);
                 let bubble_w = lines.iter().map(|(_, w)| *w).max().unwrap_or(0) + 2;
                 let lines = lines.iter().cloned();
                 let left = area.saturating_sub(bubble_w);
@@ -287,7 +270,7 @@ impl Bubbles<'_> {
             }
             Speaker::Note => {
                 let inner = self.max_bubble();
-                let lines = wrap::markdown_sized(&m.text, t.note, inner);
+                let lines = wrap::markdown_sized(m.text, t.note, inner);
                 for (k, (l, lw)) in lines.iter().cloned().enumerate() {
                     let pad = area.saturating_sub(lw) / 2;
                     let mut spans = gutter(k == 0);
@@ -302,18 +285,20 @@ impl Bubbles<'_> {
 
 /// Under a message, once the signs are revealed: found, missed or not a
 /// sign, and why.
-fn sign_notes(doc: &mut Doc, cx: &Cx<'_>, m: &Message, flagged: bool) {
+fn sign_notes(doc: &mut Doc, cx: &Cx<'_>, sign: &SignLine<'_>) {
     let t = cx.theme;
-    let i18n = cx.i18n;
     let indent = (GUTTER + 2) as u16;
-    let (text, style): (String, Style) = match (m.sign, flagged) {
-        (true, true) => (format!("✓ {}", i18n.t("chat-sign-found")), t.good),
-        (true, false) => (format!("! {}", i18n.t("chat-sign-missed")), t.warn),
-        (false, true) => (format!("· {}", i18n.t("chat-not-sign")), t.dim),
-        (false, false) => return,
+    let (glyph, style): (&str, Style) = match (sign.sign, sign.flagged) {
+        (true, true) => ("✓", t.good),
+        (true, false) => ("!", t.warn),
+        _ => ("·", t.dim),
     };
-    doc.text_at(&text, style, indent);
-    if let Some(why) = m.why.as_deref().filter(|_| m.sign) {
+    doc.text_at(
+        &format!("{glyph} {}", sign.mark.render(cx.i18n)),
+        style,
+        indent,
+    );
+    if let Some(why) = sign.why {
         doc.markdown_at(why, t.explain, indent + 2);
     }
 }

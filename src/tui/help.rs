@@ -6,16 +6,15 @@
 use super::bindings::{self, Mode};
 use super::doc::Doc;
 use super::view::{Cx, ScreenView};
-use crate::course::Resources;
-use crate::i18n::s as arg;
+use crate::session::HelpView;
 
-pub(crate) fn view(cx: &Cx<'_>, resources: Option<&Resources>, below: Mode) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, help: &HelpView<'_>, below: Mode) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
-    help_lines(&mut doc, cx, resources);
+    help_lines(&mut doc, cx, help);
     doc.gap();
-    doc.text(&i18n.t("help-privacy"), t.dim);
+    doc.text(&help.privacy.render(i18n), t.dim);
     doc.gap();
     doc.text(&i18n.t("tui-help-keys"), t.strong);
     let mut seen: Vec<&str> = Vec::new();
@@ -28,38 +27,26 @@ pub(crate) fn view(cx: &Cx<'_>, resources: Option<&Resources>, below: Mode) -> S
     if below != Mode::Profile {
         doc.markdown_at(&format!("- {}", i18n.t("tui-help-key-mouse")), t.text, 2);
     }
-    ScreenView::new(i18n.t("tui-help-title"), doc)
+    ScreenView::new(help.title.render(i18n), doc)
 }
 
 /// The region's help lines: intro, then each service with its numbers.
-pub(crate) fn help_lines(doc: &mut Doc, cx: &Cx<'_>, resources: Option<&Resources>) {
+pub(crate) fn help_lines(doc: &mut Doc, cx: &Cx<'_>, help: &HelpView<'_>) {
     let t = cx.theme;
     let i18n = cx.i18n;
-    let Some(r) = resources.filter(|r| !r.items.is_empty() || r.intro.is_some()) else {
-        doc.text(&i18n.t("help-none"), t.strong);
-        return;
-    };
-    if let Some(intro) = &r.intro {
+    if let Some(intro) = help.intro {
         doc.markdown(intro, t.strong);
         doc.gap();
     }
-    for item in &r.items {
-        doc.text(&item.name, t.title);
-        doc.markdown_at(&item.about, t.explain, 2);
-        let fields = [
-            ("help-phone", "phone", &item.phone),
-            ("help-sms", "sms", &item.sms),
-            ("help-web", "web", &item.web),
-            ("help-hours", "hours", &item.hours),
-        ];
-        for (id, name, value) in fields {
-            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
-                doc.text_at(&i18n.ta(id, &[(name, arg(v.to_string()))]), t.strong, 2);
-            }
+    for e in &help.entries {
+        doc.text(e.name, t.title);
+        doc.markdown_at(e.about, t.explain, 2);
+        for line in &e.lines {
+            doc.text_at(&line.render(i18n), t.strong, 2);
         }
         doc.gap();
     }
-    if r.items.is_empty() {
-        doc.text(&i18n.t("help-none"), t.strong);
+    if let Some(none) = &help.none {
+        doc.text(&none.render(i18n), t.strong);
     }
 }

@@ -7,74 +7,54 @@ use ratatui::text::{Line, Span};
 use super::doc::{DocLine, Target};
 use super::view::{Cx, ScreenView};
 use super::wrap::{self, str_width};
-use crate::i18n::{num, s as arg};
+use crate::i18n::s as arg;
 use crate::progress::Status;
-use crate::session::Session;
+use crate::session::{HomeView, Text};
+use crate::text::sanitize_line;
 
 /// Below this width a module takes two lines (title, then details).
 const ONE_LINE_MIN_WIDTH: usize = 64;
 
-pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize, profile: Option<&str>) -> ScreenView {
-    let course = s.course();
+pub(crate) fn view(cx: &Cx<'_>, h: &HomeView<'_>, cursor: usize, profile: &str) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
-    let total = course.modules.len();
-    let done = s.completed();
     let mut doc = super::doc::Doc::new(cx.width);
 
-    if let Some(name) = profile {
-        doc.text(
-            &i18n.ta("tui-home-profile", &[("name", arg(name.to_string()))]),
-            t.dim,
-        );
-        doc.gap();
-    }
-    doc.markdown(&course.welcome, t.text);
-    doc.gap();
-    let list_start = doc.len();
     doc.text(
-        &i18n.ta(
-            "home-left",
-            &[("left", num((total - done.min(total)) as u32))],
-        ),
-        t.strong,
+        &i18n.ta("tui-home-profile", &[("name", arg(sanitize_line(profile)))]),
+        t.dim,
     );
     doc.gap();
+    if let Some(w) = h.welcome {
+        doc.markdown(w, t.text);
+        doc.gap();
+    }
+    let list_start = doc.len();
+    doc.text(&h.left.render(i18n), t.strong);
+    doc.gap();
 
-    let status_text = |st: Status| match st {
-        Status::NotStarted => i18n.t("status-not-started"),
-        Status::InProgress => i18n.t("status-in-progress"),
-        Status::Complete => i18n.t("status-complete"),
-    };
     let status_style = |st: Status| match st {
         Status::NotStarted => t.dim,
         Status::InProgress => t.selected,
         Status::Complete => t.good,
     };
-    let rows: Vec<Row> = course
-        .modules
+    let render = |x: &Option<Text>| x.as_ref().map(|x| x.render(i18n)).unwrap_or_default();
+    let rows: Vec<Row> = h
+        .rows
         .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let st = s.status(i);
-            let mut title = m.title.clone();
-            if !m.translated {
+        .map(|r| {
+            let mut title = r.title.to_string();
+            if let Some(n) = &r.not_translated {
                 title.push(' ');
-                title.push_str(&i18n.t("module-not-translated"));
+                title.push_str(&n.render(i18n));
             }
             Row {
-                number: format!("{}. ", i + 1),
+                number: format!("{}. ", r.number),
                 title,
-                status: status_text(st),
-                status_style: status_style(st),
-                score: s
-                    .score(i)
-                    .map(|x| i18n.ta("score", &[("percent", num(percent(x)))]))
-                    .unwrap_or_default(),
-                minutes: m
-                    .minutes
-                    .map(|n| i18n.ta("home-minutes", &[("minutes", num(n))]))
-                    .unwrap_or_default(),
+                status: r.status_text.render(i18n),
+                status_style: status_style(r.status),
+                score: render(&r.score_text),
+                minutes: render(&r.minutes_text),
             }
         })
         .collect();
@@ -169,27 +149,20 @@ pub(crate) fn view(cx: &Cx<'_>, s: &Session, cursor: usize, profile: Option<&str
         }
     }
     doc.gap();
-    if let Some(m) = course.modules.get(cursor) {
-        let id = if s.status(cursor) == Status::Complete {
-            "home-review"
-        } else {
-            "home-resume"
-        };
-        doc.text(&i18n.ta(id, &[("module", arg(m.title.clone()))]), t.dim);
+    if let Some(line) = &h.resume_line {
+        doc.text(&line.render(i18n), t.dim);
     }
     // The whole list in view when it fits, even if the welcome scrolls up.
     doc.context = Some(list_start..doc.len());
 
-    let mut v = ScreenView::new(course.title.clone(), doc);
-    v.status = Some(i18n.ta(
-        "home-progress",
-        &[("done", num(done as u32)), ("total", num(total as u32))],
-    ));
-    v.gauge = Some(if total == 0 {
-        0.0
-    } else {
-        done as f64 / total as f64
-    });
+    let mut v = ScreenView::new(h.title.to_string(), doc);
+    v.status = Some(h.progress.render(i18n));
+    let done = h
+        .rows
+        .iter()
+        .filter(|r| r.status == Status::Complete)
+        .count();
+    v.gauge = Some(done as f64 / h.rows.len().max(1) as f64);
     v.top_first = true;
     v
 }
@@ -201,13 +174,4 @@ struct Row {
     status_style: ratatui::style::Style,
     score: String,
     minutes: String,
-}
-
-/// A score (0 to 1) as a whole percentage.
-pub(crate) fn percent(x: f64) -> u32 {
-    if x.is_finite() {
-        (x.clamp(0.0, 1.0) * 100.0).round() as u32
-    } else {
-        0
-    }
 }

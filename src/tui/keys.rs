@@ -24,6 +24,8 @@ pub enum Key {
     Quit,
     Settings,
     Interrupt,
+    /// Preview: back one step (`b`).
+    StepBack,
     Backspace,
     /// A character typed into a text field.
     Char(char),
@@ -58,6 +60,7 @@ pub fn normalise(k: &KeyEvent, text: bool) -> Key {
         KeyCode::Char('h') | KeyCode::Char('H') | KeyCode::F(1) => Key::Help,
         KeyCode::Char('q') | KeyCode::Char('Q') => Key::Quit,
         KeyCode::Char('s') | KeyCode::Char('S') => Key::Settings,
+        KeyCode::Char('b') | KeyCode::Char('B') => Key::StepBack,
         _ => Key::Other,
     }
 }

@@ -107,6 +107,12 @@ pub trait AppContext {
         let _ = session;
         None
     }
+    /// The exit policy: the one line to print once the terminal is
+    /// restored (progress saved, could not be saved, preview), or `None`
+    /// when no profile was opened.
+    fn close(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Options from the command line.

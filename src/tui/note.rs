@@ -4,40 +4,34 @@ use ratatui::text::Span;
 
 use super::doc::Doc;
 use super::view::{Cx, ScreenView, heading};
-use crate::session::Session;
+use crate::session::NoteView;
 
-pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, cursor: usize) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, n: &NoteView<'_>, cursor: usize) -> ScreenView {
     let t = cx.theme;
-    let i18n = cx.i18n;
-    let m = s.course().modules.get(module);
     let mut doc = Doc::new(cx.width);
-    for l in heading(&i18n.t("note-title"), t.title, cx.width) {
+    for l in heading(&n.title.render(cx.i18n), t.title, cx.width) {
         doc.push(l);
     }
     doc.gap();
-    if let Some(note) = m.and_then(|m| m.content_note.as_deref()) {
-        doc.markdown(note, t.text);
+    if !n.note.is_empty() {
+        doc.markdown(n.note, t.text);
         doc.gap();
     }
-    let options = [
-        i18n.t("note-continue"),
-        i18n.t("note-skip"),
-        i18n.t("note-help"),
-    ];
-    for (i, o) in options.iter().enumerate() {
+    for (i, o) in n.items.iter().enumerate() {
+        let hl = i == cursor;
         let r = doc.item(
             i,
             vec![Span::styled(format!("{}. ", i + 1), t.dim)],
-            o,
-            if i == cursor { t.strong } else { t.text },
-            i == cursor,
+            &o.render(cx.i18n),
+            if hl { t.strong } else { t.text },
+            hl,
             t,
             0,
         );
-        if i == cursor {
+        if hl {
             doc.context = Some(0..r.end);
             doc.focus = Some(r);
         }
     }
-    ScreenView::new(m.map(|m| m.title.clone()).unwrap_or_default(), doc)
+    ScreenView::new(n.module_title.to_string(), doc)
 }

@@ -3,25 +3,15 @@
 
 use super::doc::Doc;
 use super::view::{Cx, ScreenView, push_heading};
-use crate::course::StepKind;
-use crate::session::Session;
+use crate::session::StepView;
 
-pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize, step: usize) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, st: &StepView<'_>, text: &str) -> ScreenView {
     let t = cx.theme;
     let mut doc = Doc::new(cx.width);
-    let st = s
-        .course()
-        .modules
-        .get(module)
-        .and_then(|m| m.steps.get(step));
-    if let Some(st) = st {
-        if let Some(title) = &st.title {
-            push_heading(&mut doc, title, t.title, cx.width);
-            doc.gap();
-        }
-        if let StepKind::Read { text } = &st.kind {
-            doc.markdown(text, t.text);
-        }
+    if let Some(title) = st.title {
+        push_heading(&mut doc, title, t.title, cx.width);
+        doc.gap();
     }
+    doc.markdown(text, t.text);
     ScreenView::new(String::new(), doc)
 }

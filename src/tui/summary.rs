@@ -1,58 +1,47 @@
-//! The end of a module: score, the objectives it covered, where to get help.
+//! The end of a module: "n of m right first time", the objectives it
+//! covered, the course's closing words once everything is done, and where
+//! to get help.
 
 use super::doc::Doc;
 use super::help::help_lines;
-use super::home::percent;
 use super::view::{Cx, ScreenView, heading};
-use crate::i18n::{num, s as arg};
-use crate::session::Session;
+use crate::session::{SummaryView, Words};
 
-pub(crate) fn view(cx: &Cx<'_>, s: &Session, module: usize) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, s: &SummaryView<'_>) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
-    let course = s.course();
     let mut doc = Doc::new(cx.width);
-    let m = course.modules.get(module);
-    let title = m.map(|m| m.title.clone()).unwrap_or_default();
-    for l in heading(
-        &i18n.ta("summary-title", &[("module", arg(title.clone()))]),
-        t.title,
-        cx.width,
-    ) {
+    for l in heading(&s.title.render(i18n), t.title, cx.width) {
         doc.push(l);
     }
     doc.gap();
-    match s.score(module) {
-        Some(x) => doc.text(
-            &i18n.ta("summary-score", &[("percent", num(percent(x)))]),
-            t.strong,
-        ),
-        None => doc.text(&i18n.t("summary-no-score"), t.dim),
+    let style = if s.score.is_some() { t.strong } else { t.dim };
+    doc.text(&s.score_text.render(i18n), style);
+    if let Some(ba) = &s.before_after {
+        doc.text(&ba.render(i18n), t.strong);
     }
-    let objectives = s.objectives_of(module);
-    if !objectives.is_empty() {
+    if let Some(title) = &s.objectives_title {
         doc.gap();
-        doc.text(&i18n.t("summary-objectives"), t.strong);
-        for o in objectives {
-            doc.markdown_at(&format!("- {}", course.objective_title(o)), t.text, 2);
+        doc.text(&title.render(i18n), t.strong);
+        for o in &s.objectives {
+            doc.markdown_at(&format!("- {o}"), t.text, 2);
         }
     }
-    if s.all_complete() {
+    if let Some(closing) = &s.closing {
         doc.gap();
-        // The course's own closing words, else a generic line.
-        match &course.finish {
-            Some(f) => doc.markdown(f, t.good),
-            None => doc.text(&i18n.t("course-finished"), t.good),
+        match closing {
+            Words::Lesson(f) => doc.markdown(f, t.good),
+            Words::Ui(text) => doc.text(&text.render(i18n), t.good),
         }
     }
     doc.gap();
-    doc.text(&i18n.t("summary-help"), t.strong);
+    doc.text(&s.help_title.render(i18n), t.strong);
     doc.gap();
-    help_lines(&mut doc, cx, Some(&course.resources));
+    help_lines(&mut doc, cx, &s.help);
     doc.gap();
     doc.text(&i18n.t("tui-summary-continue"), t.dim);
 
-    let mut v = ScreenView::new(title, doc);
+    let mut v = ScreenView::new(s.module_title.to_string(), doc);
     v.status = Some(i18n.t("status-complete"));
     v.gauge = Some(1.0);
     v

@@ -150,7 +150,7 @@ pub(super) fn run(
     };
     restore();
     // One line on the restored terminal: is the progress saved?
-    if let Some(line) = app.farewell(&*ctx) {
+    if let Some(line) = ctx.close() {
         let mut out = io::stdout();
         let _ = writeln!(out, "{}", crate::text::sanitize_line(&line));
         let _ = out.flush();

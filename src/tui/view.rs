@@ -18,7 +18,7 @@ use super::{
     AppContext, broken, chat, help, home, note, profile, question, read, settings, spot, summary,
 };
 use crate::i18n::{I18n, num};
-use crate::session::{Screen, Session, StepState};
+use crate::session::{HelpView, ScreenView as Shown, Session, StepBody, Text, help_view};
 
 /// Below this size only the "make the window larger" message is drawn.
 pub const MIN_WIDTH: u16 = 40;
@@ -113,7 +113,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
     let spacer: u16 = u16::from(tall);
     let fixed = header_h + notes.len() as u16 + spacer;
     // First guess the body height without scroll hints, then decide them.
-    let hints = |overflow| footer_hints(mode, list_len, overflow);
+    let preview = app.session().is_some_and(Session::is_preview);
+    let hints = |overflow| footer_hints(mode, list_len, overflow, preview);
     let guess_footer = footer_lines(&hints(false), i18n, &theme, cw as usize);
     let guess_body = area
         .height
@@ -259,12 +260,18 @@ pub(crate) struct FooterHint {
 
 /// The footer of a mode, from its table: every binding's hint, except
 /// scrolling on a page that fits and digits without a list.
-pub(crate) fn footer_hints(mode: Mode, list_len: usize, overflow: bool) -> Vec<FooterHint> {
+pub(crate) fn footer_hints(
+    mode: Mode,
+    list_len: usize,
+    overflow: bool,
+    preview: bool,
+) -> Vec<FooterHint> {
     bindings::footer(mode)
         .filter(|(_, show)| match show {
             Show::Always => true,
             Show::WhenLong => overflow,
             Show::WithList => list_len > 0,
+            Show::InPreview => preview,
         })
         .map(|(id, show)| FooterHint {
             id,
@@ -359,11 +366,12 @@ fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
     }
     match app.overlays.last() {
         Some(Overlay::Help) => {
-            let resources = match &app.stage {
-                Stage::Course(s) => Some(&s.course().resources),
-                Stage::Profile(_) => ctx.course().map(|c| &c.resources),
+            let course = match &app.stage {
+                Stage::Course(s) => Some(s.course()),
+                Stage::Profile(_) => ctx.course(),
             };
-            return help::view(cx, resources, app.mode_below());
+            let help = course.map(help_view).unwrap_or_else(|| no_help());
+            return help::view(cx, &help, app.mode_below());
         }
         Some(Overlay::Settings { cursor }) if app.session().is_some() => {
             return settings::view(cx, app, *cursor);
@@ -372,44 +380,51 @@ fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
     }
     match &app.stage {
         Stage::Profile(p) => profile::view(cx, p, ctx.course()),
-        Stage::Course(s) => course_view(cx, s, app.profile.as_deref()),
+        Stage::Course(s) => course_view(cx, s, app.cursor),
     }
 }
 
-fn course_view(cx: &Cx<'_>, s: &Session, profile: Option<&str>) -> ScreenView {
-    match s.screen() {
-        Screen::Home { cursor } => home::view(cx, s, *cursor, profile),
-        Screen::Note { module, cursor } => note::view(cx, s, *module, *cursor),
-        Screen::Summary { module } => summary::view(cx, s, *module),
-        Screen::Step {
-            module,
-            step,
-            state,
-        } => {
-            let mut v = match state {
-                StepState::Read => read::view(cx, s, *module, *step),
-                StepState::Chat(c) => chat::view(cx, s, *module, *step, c),
-                StepState::Spot(st) => spot::view(cx, s, *module, *step, st),
-                StepState::Question(q) => question::view(cx, s, *module, *step, q),
+/// Help lines when no course is at hand: only "talk to an adult you trust".
+fn no_help() -> HelpView<'static> {
+    HelpView {
+        title: Text::id("help-title"),
+        intro: None,
+        entries: Vec::new(),
+        none: Some(Text::id("help-none")),
+        privacy: Text::id("help-privacy"),
+    }
+}
+
+/// A course screen, from the session's view (`cursor`: the highlight).
+fn course_view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
+    let v = s.view();
+    let mut sv = match &v.screen {
+        Shown::Home(h) => home::view(cx, h, cursor, v.profile),
+        Shown::Note(n) => note::view(cx, n, cursor),
+        Shown::Summary(sm) => summary::view(cx, sm),
+        Shown::Step(st) => {
+            let mut sv = match &st.body {
+                StepBody::Read { text } => read::view(cx, st, text),
+                StepBody::Chat(c) => chat::view(cx, st, c, cursor),
+                StepBody::Spot(sp) => spot::view(cx, st, sp, cursor),
+                StepBody::Question(q) => question::view(cx, st, q, cursor),
             };
-            step_header(cx, s, *module, *step, &mut v);
-            v
+            // The module title, "Step n of m" along the learner's path, a gauge.
+            sv.title = st.module_title.to_string();
+            sv.status = Some(st.counter.text().render(cx.i18n));
+            sv.gauge = Some(st.counter.n as f64 / st.counter.total.max(1) as f64);
+            sv
         }
-    }
-}
-
-/// Header of a step: the module title, "Step n of m" and the gauge.
-fn step_header(cx: &Cx<'_>, s: &Session, module: usize, step: usize, v: &mut ScreenView) {
-    let Some(m) = s.course().modules.get(module) else {
-        return;
     };
-    let total = m.steps.len().max(1);
-    v.title = m.title.clone();
-    v.status = Some(cx.i18n.ta(
-        "step-of",
-        &[("n", num((step + 1) as u32)), ("total", num(total as u32))],
-    ));
-    v.gauge = Some((step + 1) as f64 / total as f64);
+    if v.preview {
+        // Nothing is saved: say so where the status goes.
+        let status = sv.status.take().unwrap_or_default();
+        sv.status = Some(
+            cx.i18n
+                .ta("tui-preview-status", &[("status", crate::i18n::s(status))]),
+        );
+    }
+    sv
 }
 
 /// A heading line.

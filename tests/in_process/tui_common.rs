@@ -27,7 +27,7 @@ fn step(id: &str, title: Option<&str>, teaches: &[&str], kind: StepKind) -> Step
         id: id.into(),
         title: title.map(Into::into),
         teaches: teaches.iter().map(|s| s.to_string()).collect(),
-        shuffle: true,
+        shuffle: false,
         next: None,
         kind,
     }
@@ -721,11 +721,13 @@ pub fn to_step(h: &mut Harness, n: usize) {
     into_module(h);
     let answers: [&[K]; 6] = [
         &[K::Enter],
+        // Reveal, flag message 2, see the signs, choose 2, go on.
         &[
             K::Enter,
             K::Enter,
             K::Enter,
             K::Enter,
+            K::Char('2'),
             K::Enter,
             K::Enter,
             K::Char('2'),

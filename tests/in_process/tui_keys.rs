@@ -38,14 +38,21 @@ fn screens() -> Vec<(Mode, Vec<K>)> {
         (Mode::Read, vec![e, e]),
         (Mode::ChatReveal, chat.clone()),
         (Mode::ChatFlag, [chat.clone(), vec![e, e, e, e]].concat()),
-        (Mode::Continue, [chat.clone(), vec![e, e, e, e, e]].concat()),
+        (
+            Mode::Continue,
+            [chat.clone(), vec![e, e, e, e, K::Char('2'), e]].concat(),
+        ),
         (
             Mode::ChatChoose,
-            [chat.clone(), vec![e, e, e, e, e, e]].concat(),
+            [chat.clone(), vec![e, e, e, e, K::Char('2'), e, e]].concat(),
         ),
         (
             Mode::PickMany,
-            [chat.clone(), vec![e, e, e, e, e, e, K::Char('2'), e, e]].concat(),
+            [
+                chat.clone(),
+                vec![e, e, e, e, K::Char('2'), e, e, K::Char('2'), e, e],
+            ]
+            .concat(),
         ),
         (Mode::Settings, vec![K::Char('s')]),
         (Mode::Help, vec![K::Char('h')]),
@@ -66,7 +73,7 @@ fn every_footer_hint_has_a_binding_and_every_binding_a_hint() {
             .filter(|b| match b.show {
                 Show::Always => true,
                 Show::WithList => h.app.list_len() > 0,
-                Show::WhenLong => false,
+                Show::WhenLong | Show::InPreview => false,
             })
             .map(|b| {
                 let max = h.app.list_len().min(9) as u32;
@@ -295,14 +302,13 @@ fn digits_select_and_enter_confirms_on_every_list() {
     let mut h = Harness::home(80, 24);
     // Home: a digit highlights, Enter opens.
     h.press(&[K::Char('2')]);
-    assert_eq!(h.session().screen(), &Screen::Home { cursor: 1 });
+    assert_eq!(h.app.highlighted(), 1);
+    assert!(matches!(h.session().screen(), Screen::Home { .. }));
     h.press(&[K::Char('1'), K::Enter]);
     // Content note: a digit only highlights.
     h.press(&[K::Char('2')]);
-    assert!(matches!(
-        h.session().screen(),
-        Screen::Note { cursor: 1, .. }
-    ));
+    assert_eq!(h.app.highlighted(), 1);
+    assert!(matches!(h.session().screen(), Screen::Note { .. }));
     h.press(&[K::Char('1'), K::Enter]);
     assert_eq!(h.at(), Some(("first-steps".into(), "welcome".into())));
 }
