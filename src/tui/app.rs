@@ -501,7 +501,6 @@ impl App {
             ctx.set_language(session, &tag);
             self.input(Input::SetLanguage(tag), ctx);
             self.sync_cursor();
-            return;
         } else if let Some(t) = ThemeName::ALL.get(i - langs.len()).copied() {
             if t == self.theme_name {
                 return;
