@@ -183,6 +183,30 @@ impl Pty {
         None
     }
 
+    /// The number shown before `text` in a list ("2. text"): items are
+    /// shuffled per learner, so tests pick them by their words.
+    fn number_of(&self, text: &str) -> Vec<u8> {
+        let screen = self.screen();
+        let line = screen
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{screen}"));
+        // The first "N. " on the line.
+        let digits: String = line
+            .split(". ")
+            .next()
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(!digits.is_empty(), "no number before {text:?} in {line:?}");
+        digits.into_bytes()
+    }
+
     /// Wait for the exit status, reading what is left.
     fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
@@ -312,7 +336,16 @@ fn a_learner_takes_steps_quits_and_resumes_where_they_were() {
     p.key(ENTER, "Warning sign, and you spotted it.");
     p.key(ENTER, "What do you do?");
     // A digit selects; Enter chooses.
-    p.key(b"2", "› 2. Stop replying");
+    let safe = p.number_of("Stop replying");
+    p.send(&safe);
+    p.wait_for("› ");
+    p.settle();
+    let hl = p.screen();
+    assert!(
+        hl.lines()
+            .any(|l| l.contains('›') && l.contains("Stop replying")),
+        "{hl}"
+    );
     assert!(!p.screen().contains("A safe choice."));
     p.key(ENTER, "A safe choice.");
     p.key(ENTER, "Select every message that should worry you.");
@@ -335,14 +368,18 @@ fn a_learner_takes_steps_quits_and_resumes_where_they_were() {
     p.wait_for("Press Enter to continue with: Every kind of step");
     p.key(ENTER, "Select every message that should worry you.");
     assert!(!p.screen().contains("Before you start"));
-    // Answer with digits and Enter, through the three questions.
-    p.send(b"1");
+    // Answer with digits and Enter, through the three questions (the
+    // items are in sam's shuffled order: pick them by their words).
+    let n = p.number_of("keep it secret");
+    p.send(&n);
     p.key(ENTER, "You spotted every warning sign.");
     p.key(ENTER, "Someone threatens you. What first?");
-    p.send(b"2");
+    let n = p.number_of("Tell an adult you trust");
+    p.send(&n);
     p.key(ENTER, "Right.");
     p.key(ENTER, "Who can help?");
-    p.send(b"1");
+    let n = p.number_of("A parent or carer");
+    p.send(&n);
     p.key(ENTER, "Right.");
     p.key(ENTER, "Put these in order");
     // Shift+Down, Shift+Up (xterm sequences) and u/d move the highlighted item.
@@ -577,7 +614,8 @@ fn progress_carries_across_plain_and_full_screen() {
     p.wait_for("Press Enter to continue with: Every kind of step");
     p.key(ENTER, "Select every message that should worry you.");
     assert!(!p.screen().contains("Before you start"));
-    p.send(b"1");
+    let n = p.number_of("keep it secret");
+    p.send(&n);
     p.key(ENTER, "You spotted every warning sign.");
     p.key(ENTER, "Someone threatens you. What first?");
     p.send(b"q");
