@@ -459,13 +459,13 @@ pub fn to_csv(rows: &[Question]) -> String {
 }
 
 /// The questions as a table within 80 columns: one heading line per
-/// module, then its items.
+/// module, then its items, each followed (when there is one) by the wrong
+/// answer chosen most often on a line of its own.
 pub fn to_table(rows: &[Question], ctx: &Context<'_>) -> String {
     let cols = [
         Col::text(ctx.t("report-col-question"), 16),
         Col::num(ctx.t("report-col-answered")),
         Col::num(ctx.t("report-col-right-first")),
-        Col::text(ctx.t("report-col-wrong"), 12),
     ];
     let mut lines = Vec::new();
     let mut last: Option<(&str, &str)> = None;
@@ -481,11 +481,17 @@ pub fn to_table(rows: &[Question], ctx: &Context<'_>) -> String {
                 Some(p) => format!("{} {:.0}%", r.right_first_try, p),
                 None => "-".to_string(),
             },
-            match &r.most_chosen_wrong {
-                Some(w) => format!("{} ({})", w.text, w.count),
-                None => "-".to_string(),
-            },
         ]));
+        if let Some(w) = &r.most_chosen_wrong {
+            let line = ctx.i18n.ta(
+                "report-table-wrong",
+                &[
+                    ("text", crate::i18n::s(w.text.clone())),
+                    ("count", crate::i18n::num(w.count as f64)),
+                ],
+            );
+            lines.push(Line::Heading(format!("    {line}")));
+        }
     }
     table::render(&cols, &lines, table::WIDTH)
 }

@@ -181,8 +181,13 @@ pub fn to_table(rows: &[Row], ctx: &Context<'_>) -> String {
             if many {
                 cells.push(r.course.clone());
             }
+            // The module's title when the course is known (ids are for CSV and JSON).
+            let module = ctx
+                .course(&r.course)
+                .and_then(|c| c.module(&r.module))
+                .map_or_else(|| r.module.clone(), |m| m.title.clone());
             cells.extend([
-                r.module.clone(),
+                module,
                 status_text(ctx, r.status),
                 r.score
                     .map(|s| format!("{}%", (s * 100.0).round() as i64))
