@@ -4,10 +4,21 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// What `notalone --version` prints after the name: the version, the commit
+/// built from and the platform (`build.rs`; "unknown" without git).
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("NOTALONE_COMMIT"),
+    ", ",
+    env!("NOTALONE_TARGET"),
+    ")"
+);
+
 /// An offline course that helps young people recognise and survive financial
 /// sextortion. Run without a command to start the course.
 #[derive(Debug, Parser)]
-#[command(name = "notalone", version, about, long_about = None)]
+#[command(name = "notalone", version, long_version = LONG_VERSION, about, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
     pub run: RunArgs,
@@ -31,7 +42,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Where progress is kept (default: the platform data dir, ~/.local/share/notalone on Linux).
+    /// Where progress is kept (default: the platform data dir, ~/.local/share/notalone on Linux, %APPDATA%\notalone on Windows).
     #[arg(long, value_name = "DIR", env = "NOTALONE_DATA_DIR", global = true)]
     pub data_dir: Option<PathBuf>,
 

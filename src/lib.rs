@@ -19,3 +19,5 @@ pub mod session;
 pub mod text;
 pub mod tui;
 pub mod watch;
+#[cfg(windows)]
+pub mod windows;

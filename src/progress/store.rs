@@ -52,8 +52,12 @@ const LOCK_WAIT: Duration = Duration::from_secs(3);
 const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
 /// Default data dir: the platform data dir (`~/.local/share/notalone` on
-/// Linux); `None` if there is no home directory.
+/// Linux, `%APPDATA%\notalone` on Windows); `None` if there is no home
+/// directory.
 pub fn default_data_dir() -> Option<PathBuf> {
+    #[cfg(windows)]
+    return crate::windows::default_data_dir();
+    #[cfg(not(windows))]
     directories::ProjectDirs::from("", "", "notalone").map(|d| d.data_dir().to_path_buf())
 }
 
@@ -549,6 +553,9 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
+    #[cfg(windows)]
+    crate::windows::persist(tmp, path)?;
+    #[cfg(not(windows))]
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
 }

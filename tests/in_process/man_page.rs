@@ -5,7 +5,9 @@
 use clap::CommandFactory;
 
 fn render() -> String {
-    let cmd = notalone::cli::Cli::command();
+    // The page names the version only, not the commit `--version` shows
+    // (that would make the checked-in page stale at every commit).
+    let cmd = notalone::cli::Cli::command().long_version(None);
     let mut out = Vec::new();
     clap_mangen::Man::new(cmd.clone())
         .render(&mut out)

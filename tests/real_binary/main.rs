@@ -13,6 +13,7 @@ mod progress_cli;
 #[path = "../common/report_class.rs"]
 mod report_class;
 mod report_html;
+mod release_build;
 mod scaffold;
 mod tui_pty;
 mod write_links;
