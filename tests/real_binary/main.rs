@@ -10,10 +10,10 @@ mod no_network;
 mod plain_class;
 mod plain_e2e;
 mod progress_cli;
+mod release_build;
 #[path = "../common/report_class.rs"]
 mod report_class;
 mod report_html;
-mod release_build;
 mod scaffold;
 mod tui_pty;
 mod write_links;
