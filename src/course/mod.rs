@@ -10,14 +10,20 @@ pub mod source;
 pub mod memory;
 pub mod translation;
 
+mod compare;
+mod graph;
 mod items;
 mod lint;
 pub(crate) use lint::summary_phrase;
 mod load;
 mod prepost;
 mod raw;
+mod render;
 mod rules;
 mod slips;
+mod steps;
+mod tables;
+mod walk;
 
 pub use memory::MemoryCourse;
 pub use raw::CourseFiles;
