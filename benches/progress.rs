@@ -121,6 +121,19 @@ fn csv_report(dir: &Path, outlines: &[CourseOutline]) -> String {
     report::to_csv(&report::rows(&scan.profiles, outlines))
 }
 
+/// `notalone progress ARGS --data-dir DIR`, output to /dev/null.
+fn report_binary(dir: &Path, args: &[&str]) {
+    let st = Command::new(env!("CARGO_BIN_EXE_notalone"))
+        .arg("progress")
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir)
+        .stdout(Stdio::null())
+        .status()
+        .expect("run notalone");
+    assert!(st.success());
+}
+
 /// Read 5,000 profiles and build the CSV (the library, as the command does).
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn csv_5000_profiles_library(b: divan::Bencher) {
@@ -136,15 +149,7 @@ fn csv_5000_profiles_library(b: divan::Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn csv_5000_profiles_binary(b: divan::Bencher) {
     let dir = &*CLASS;
-    b.bench(|| {
-        let st = Command::new(env!("CARGO_BIN_EXE_notalone"))
-            .args(["progress", "--format", "csv", "--data-dir"])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .status()
-            .expect("run notalone");
-        assert!(st.success());
-    });
+    b.bench(|| report_binary(dir, &["--format", "csv"]));
 }
 
 /// `--by question` over 5,000 profiles, the library: read every record,
@@ -169,22 +174,7 @@ fn by_question_5000_profiles_library(b: divan::Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn by_question_5000_profiles_binary(b: divan::Bencher) {
     let dir = &*CLASS;
-    b.bench(|| {
-        let st = Command::new(env!("CARGO_BIN_EXE_notalone"))
-            .args([
-                "progress",
-                "--by",
-                "question",
-                "--format",
-                "json",
-                "--data-dir",
-            ])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .status()
-            .expect("run notalone");
-        assert!(st.success());
-    });
+    b.bench(|| report_binary(dir, &["--by", "question", "--format", "json"]));
 }
 
 /// The HTML page (every view) over 5,000 profiles, the library.

@@ -141,11 +141,7 @@ pub fn build(profiles: &[ProfileData], ctx: &Context<'_>) -> Vec<Learner> {
 
 /// `{"learners": [...]}`.
 pub fn to_json(rows: &[Learner]) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        learners: &'a [Learner],
-    }
-    safe::json(&Out { learners: rows })
+    safe::json_list("learners", rows)
 }
 
 /// Header of the learners' CSV.

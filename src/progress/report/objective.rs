@@ -126,11 +126,7 @@ pub fn build(profiles: &[ProfileData], ctx: &Context<'_>) -> Vec<Objective> {
 
 /// `{"objectives": [...]}`.
 pub fn to_json(rows: &[Objective]) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        objectives: &'a [Objective],
-    }
-    safe::json(&Out { objectives: rows })
+    safe::json_list("objectives", rows)
 }
 
 /// Header of the objectives' CSV.

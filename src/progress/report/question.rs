@@ -393,11 +393,7 @@ fn unknown_row(course: &str, module: &str, step: &str) -> Question {
 
 /// `{"questions": [...]}`.
 pub fn to_json(rows: &[Question]) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        questions: &'a [Question],
-    }
-    safe::json(&Out { questions: rows })
+    safe::json_list("questions", rows)
 }
 
 fn kind_str(k: Option<Kind>) -> &'static str {

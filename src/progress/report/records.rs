@@ -94,11 +94,7 @@ fn push_rows(out: &mut Vec<Row>, profile: &str, r: &CourseRecord, outlines: &[Co
 
 /// `{"records": [...]}`, as `product.md` shows.
 pub fn to_json(rows: &[Row]) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        records: &'a [Row],
-    }
-    safe::json(&Out { records: rows })
+    safe::json_list("records", rows)
 }
 
 /// Header of the CSV report.

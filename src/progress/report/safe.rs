@@ -87,6 +87,14 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s
 }
 
+/// `{"<key>": [rows]}` as terminal-safe pretty JSON (the shape of every
+/// report view).
+pub fn json_list<T: serde::Serialize>(key: &str, rows: &[T]) -> String {
+    let mut out = std::collections::BTreeMap::new();
+    out.insert(key, rows);
+    json(&out)
+}
+
 /// Would a spreadsheet run this as a formula? Leading blanks and hidden
 /// characters are looked through, and full-width signs count too.
 fn starts_formula(s: &str) -> bool {
