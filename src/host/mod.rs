@@ -12,6 +12,7 @@
 //! Nothing here is read from disk while drawing: the language list is
 //! computed when the course is loaded.
 
+mod language;
 mod pseudo;
 mod store;
 
@@ -30,7 +31,7 @@ use store::{Backend, Saved};
 
 /// Where the course comes from.
 #[derive(Debug, Clone)]
-enum Origin {
+pub(crate) enum Origin {
     Files(CourseSource),
     Memory(MemoryCourse),
     /// A course built in memory (tests): no reload, one language.
@@ -89,7 +90,7 @@ pub fn load_course(source: &CourseSource, lang: Option<&str>) -> Result<Course, 
     Ok(c)
 }
 
-fn normalise(lang: &str) -> Option<String> {
+pub(crate) fn normalise(lang: &str) -> Option<String> {
     if lang.eq_ignore_ascii_case(i18n::PSEUDO) {
         Some(i18n::PSEUDO.to_string())
     } else {
@@ -97,7 +98,7 @@ fn normalise(lang: &str) -> Option<String> {
     }
 }
 
-fn primary(tag: &str) -> &str {
+pub(crate) fn primary(tag: &str) -> &str {
     tag.split('-').next().unwrap_or(tag)
 }
 
@@ -126,57 +127,44 @@ impl Host {
     /// A course in memory with records in memory and a fixed clock (tests,
     /// benches, fuzz targets).
     pub fn in_memory(course: Course) -> Host {
-        let i18n = I18n::new(Some(&course.locale));
-        let mut h = Host {
-            origin: Origin::Fixed(Box::new(course.clone())),
-            asked_lang: Some(course.locale.clone()),
-            cli_lang: false,
-            lang: Some(course.locale.clone()),
-            i18n,
-            interface: i18n::CourseInterface::default(),
-            locales: vec![course.locale.clone()],
-            languages: Vec::new(),
-            course,
-            backend: Backend::Memory {
-                records: Default::default(),
-                profiles: Vec::new(),
-                fail: false,
-            },
-            clock: Clock::Fixed("2026-11-29T10:00:00Z".into()),
-            notice: None,
-            opened: false,
-            save_failed: false,
-            told_busy: false,
-            last_record: Arc::new(Mutex::new(None)),
-        };
-        h.languages = h.compute_languages();
+        let lang = Some(course.locale.clone());
+        let origin = Origin::Fixed(Box::new(course.clone()));
+        let mut h = Host::assemble(origin, (lang.clone(), lang), course, Backend::memory());
+        h.cli_lang = false;
+        h.clock = Clock::Fixed("2026-11-29T10:00:00Z".into());
         h
     }
 
     /// A course's files in memory (tests of loading, languages, reloads).
     pub fn from_memory_course(files: MemoryCourse, lang: Option<&str>) -> Result<Host, StartError> {
-        Host::build(
-            Origin::Memory(files),
-            lang,
-            Backend::Memory {
-                records: Default::default(),
-                profiles: Vec::new(),
-                fail: false,
-            },
-        )
+        Host::build(Origin::Memory(files), lang, Backend::memory())
     }
 
     fn build(origin: Origin, cli_lang: Option<&str>, backend: Backend) -> Result<Host, StartError> {
         let given = cli_lang.and_then(normalise);
         let asked = given.clone().or_else(locale::from_environment);
         let course = load_from(&origin, asked.as_deref())?;
-        let locales = match &origin {
-            Origin::Files(s) => course::locales(s).unwrap_or_default(),
-            _ => vec![course.locale.clone()],
-        };
-        let interface = match &origin {
-            Origin::Files(s) => i18n::CourseInterface::read(s),
-            _ => i18n::CourseInterface::default(),
+        Ok(Host::assemble(origin, (given, asked), course, backend))
+    }
+
+    /// `langs`: the language given on the command line, and the one asked
+    /// for (given, else the environment's).
+    fn assemble(
+        origin: Origin,
+        langs: (Option<String>, Option<String>),
+        course: Course,
+        backend: Backend,
+    ) -> Host {
+        let (given, asked) = langs;
+        let (locales, interface) = match &origin {
+            Origin::Files(s) => (
+                course::locales(s).unwrap_or_default(),
+                i18n::CourseInterface::read(s),
+            ),
+            _ => (
+                vec![course.locale.clone()],
+                i18n::CourseInterface::default(),
+            ),
         };
         let mut h = Host {
             origin,
@@ -197,7 +185,7 @@ impl Host {
             last_record: Arc::new(Mutex::new(None)),
         };
         h.languages = h.compute_languages();
-        Ok(h)
+        h
     }
 
     /// Tests: existing nicknames and a saved record (memory host only).
@@ -267,120 +255,6 @@ impl Host {
                 _ => "profile-error-bad-char",
             })
         })
-    }
-
-    /// Languages offered in settings: (tag, name in that language). Computed
-    /// when the course loads, never while drawing.
-    pub fn languages(&self) -> &[(String, String)] {
-        &self.languages
-    }
-
-    /// The entry of [`Host::languages`] in use now (settings opens on it).
-    pub fn language_index(&self) -> Option<usize> {
-        let cur = self.lang.as_deref().unwrap_or(&self.course.locale);
-        let find = |tag: &str| {
-            self.languages
-                .iter()
-                .position(|(t, _)| t.eq_ignore_ascii_case(tag))
-        };
-        find(cur).or_else(|| find(primary(cur)))
-    }
-
-    fn compute_languages(&self) -> Vec<(String, String)> {
-        if let Origin::Files(s) = &self.origin {
-            return i18n::languages(s, &self.interface);
-        }
-        let mut tags: Vec<String> = self.locales.clone();
-        tags.retain(|t| !t.contains('-'));
-        for t in i18n::available() {
-            if !tags.contains(&t) {
-                tags.push(t);
-            }
-        }
-        tags.sort();
-        tags.dedup();
-        tags.into_iter()
-            .map(|t| {
-                let name = I18n::new(Some(&t)).t("language-name");
-                (t, name)
-            })
-            .collect()
-    }
-
-    /// The tag to load for a language picked in settings: the language in
-    /// use stays as it is (`en-GB` stays `en-GB` when `en` is picked); another
-    /// language keeps the region asked for first when the course has it.
-    fn tag_for(&self, picked: &str) -> Option<String> {
-        let picked = normalise(picked)?;
-        let cur = self
-            .lang
-            .clone()
-            .unwrap_or_else(|| self.course.locale.clone());
-        if picked.eq_ignore_ascii_case(&cur) {
-            return Some(cur);
-        }
-        if !picked.contains('-') {
-            if primary(&cur).eq_ignore_ascii_case(&picked) {
-                return Some(cur);
-            }
-            if let Some(asked) = &self.asked_lang
-                && primary(asked).eq_ignore_ascii_case(&picked)
-            {
-                return Some(asked.clone());
-            }
-            if let Some((_, region)) = cur.split_once('-') {
-                let regional = format!("{picked}-{region}");
-                if self
-                    .locales
-                    .iter()
-                    .any(|l| l.eq_ignore_ascii_case(&regional))
-                {
-                    return Some(regional);
-                }
-            }
-        }
-        Some(picked)
-    }
-
-    /// Switch language (settings): reload the course and the interface
-    /// strings, keep the position, record and save the choice. Picking the
-    /// language in use changes nothing. Returns false if the course could
-    /// not be loaded in that language (nothing changes then).
-    pub fn set_language(&mut self, session: &mut Session, picked: &str) -> bool {
-        let Some(tag) = self.tag_for(picked) else {
-            return false;
-        };
-        let cur = self
-            .lang
-            .clone()
-            .unwrap_or_else(|| self.course.locale.clone());
-        if tag.eq_ignore_ascii_case(&cur) {
-            // Nothing changes; a record that says otherwise (the first
-            // version's UI wrote the bare tag) is put right.
-            if session
-                .record()
-                .settings
-                .lang
-                .as_deref()
-                .is_some_and(|l| l != cur)
-            {
-                let o = session.update(Input::SetLanguage(cur), &self.now());
-                self.carry_out(session, &o);
-            }
-            return true;
-        }
-        match load_from(&self.origin, Some(&tag)) {
-            Ok(c) => {
-                self.i18n = I18n::with_course(Some(&c.locale), &self.interface);
-                self.course = c.clone();
-                self.lang = Some(tag.clone());
-                session.replace_course(c);
-                let o = session.update(Input::SetLanguage(tag), &self.now());
-                self.carry_out(session, &o);
-                true
-            }
-            Err(_) => false,
-        }
     }
 
     /// Live preview: load the course again from its files in the current
@@ -582,7 +456,7 @@ impl Host {
     }
 }
 
-fn load_from(origin: &Origin, lang: Option<&str>) -> Result<Course, LoadError> {
+pub(crate) fn load_from(origin: &Origin, lang: Option<&str>) -> Result<Course, LoadError> {
     match origin {
         Origin::Files(s) => load_course(s, lang),
         Origin::Memory(m) => {

@@ -40,6 +40,15 @@ pub(crate) enum Saved {
 }
 
 impl Backend {
+    /// An empty in-memory backend.
+    pub fn memory() -> Backend {
+        Backend::Memory {
+            records: BTreeMap::new(),
+            profiles: Vec::new(),
+            fail: false,
+        }
+    }
+
     pub fn profiles(&self) -> Vec<String> {
         match self {
             Backend::Disk { dir, .. } => {

@@ -73,3 +73,29 @@ fn preview_never_saves() {
         Some(0)
     );
 }
+
+#[test]
+fn another_session_holding_the_lock_is_told_once() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut host = Host::new(e2e(), Some("en"), Some(tmp.path().into())).expect("loads");
+    let (mut s, _) = host.open("sam");
+    let lock_path =
+        crate::progress::store::record_path(tmp.path(), "sam", "e2e").with_extension("lock");
+    let held = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&lock_path)
+        .expect("lock file");
+    held.lock().expect("hold the lock");
+    host.apply(&mut s, Input::Continue);
+    let told = host.take_notice().unwrap_or_default();
+    assert!(told.contains("also open somewhere else"), "{told}");
+    host.apply(&mut s, Input::Continue);
+    assert_eq!(host.take_notice(), None, "told once");
+    // The answers were still saved.
+    assert_eq!(
+        host.close().as_deref(),
+        Some("Your progress is saved. See you next time.")
+    );
+    drop(held);
+}
