@@ -1161,8 +1161,29 @@ fn table(rows: &[Row], info: &Info) -> String {
 // ---------------------------------------------------------------------------
 // new
 
+/// The source locale, the modules (in order) and the id of a course.
+pub(crate) fn outline(src: &CourseSource) -> Result<(String, Vec<String>, String), String> {
+    let info = Info::read(src.clone())?;
+    let id = info
+        .read_text("course.toml")
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("id").and_then(|v| v.as_str()).map(str::to_string))
+        .unwrap_or_else(|| "course".to_string());
+    Ok((info.source, info.modules, id))
+}
+
+/// `locales check DIR --lang TAG`, as `import-po` runs it after writing.
+pub(crate) fn check_one(dir: &Path, tag: &str, format: ReportFormat) -> i32 {
+    check(
+        Some(dir.to_path_buf()),
+        Some(tag.to_string()),
+        format,
+        false,
+    )
+}
+
 /// Why a tag cannot name a new translation, in one sentence.
-fn validate_tag(raw: &str) -> Result<String, String> {
+pub(crate) fn validate_tag(raw: &str) -> Result<String, String> {
     let t = raw.trim();
     if t.contains('_') {
         let suggestion = t.replace('_', "-");
@@ -1315,6 +1336,12 @@ fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
         }
         created.push(to);
     }
+    let copied: Vec<String> = copies
+        .iter()
+        .filter(|(_, n)| n.ends_with(".toml"))
+        .map(|(_, n)| n.clone())
+        .collect();
+    crate::commands::po::remember_copied(&dir, &tag, &info.source, &copied);
     let d = shown(&dir);
     let mut out = format!("Created {}/ with:\n", shown(&target));
     for (_, name) in &copies {

@@ -9,6 +9,7 @@ mod locales_cli;
 mod no_network;
 mod plain_class;
 mod plain_e2e;
+mod po_cli;
 mod progress_cli;
 mod release_build;
 #[path = "../common/report_class.rs"]
