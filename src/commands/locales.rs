@@ -1341,7 +1341,9 @@ fn new(tag: &str, dir: Option<PathBuf>) -> i32 {
         .filter(|(_, n)| n.ends_with(".toml"))
         .map(|(_, n)| n.clone())
         .collect();
-    crate::commands::po::remember_copied(&dir, &tag, &info.source, &copied);
+    if inherit_from.is_none() {
+        crate::commands::po::remember_copied(&dir, &tag, &info.source, &copied);
+    }
     let d = shown(&dir);
     let mut out = format!("Created {}/ with:\n", shown(&target));
     for (_, name) in &copies {
