@@ -15,6 +15,7 @@ mod release_build;
 #[path = "../common/report_class.rs"]
 mod report_class;
 mod report_html;
+mod report_views;
 mod scaffold;
 mod tui_pty;
 mod write_links;
