@@ -3,10 +3,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
-};
-use ratatui::layout::Position;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::bindings::{self, Action, Mode};
 use super::course_keys;
@@ -287,7 +284,7 @@ impl App {
     }
 
     /// Carry out what a binding says.
-    fn act(&mut self, action: Action, key: Key, ctx: &mut dyn AppContext) -> Flow {
+    pub(crate) fn act(&mut self, action: Action, key: Key, ctx: &mut dyn AppContext) -> Flow {
         let scroll = |app: &mut App, to: ScrollTo| {
             if app.scroll.by(&app.last, to) {
                 Flow::Redraw
@@ -565,66 +562,6 @@ impl App {
             (Mode::Help | Mode::Broken | Mode::Profile, _) => 0,
             (_, Stage::Course(s)) => s.prompt().len,
             (_, Stage::Profile(_)) => 0,
-        }
-    }
-
-    fn on_mouse(&mut self, m: &MouseEvent, ctx: &mut dyn AppContext) -> Flow {
-        match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => {
-                match self.last.hit(Position::new(m.column, m.row)) {
-                    Some(i) => self.click(i, ctx),
-                    None => Flow::Idle,
-                }
-            }
-            MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => {
-                let to = if m.kind == MouseEventKind::ScrollUp {
-                    ScrollTo::WheelUp
-                } else {
-                    ScrollTo::WheelDown
-                };
-                if self.scroll.by(&self.last, to) {
-                    Flow::Redraw
-                } else {
-                    Flow::Idle
-                }
-            }
-            _ => Flow::Idle,
-        }
-    }
-
-    /// A click on item `i` (as displayed) selects it, as its digit would;
-    /// a click on the highlighted item confirms it, as Enter would.
-    fn click(&mut self, i: usize, ctx: &mut dyn AppContext) -> Flow {
-        self.notice = None;
-        self.hint = None;
-        let mode = self.mode();
-        let last = self.list_len().saturating_sub(1);
-        let highlighted = match (&self.stage, mode) {
-            (_, Mode::Settings) => match self.overlays.last() {
-                Some(Overlay::Settings { cursor }) => Some(*cursor),
-                _ => None,
-            },
-            (Stage::Profile(p), Mode::Profile) => Some(p.cursor),
-            // Lists where a click selects: a second click on it confirms.
-            (_, Mode::Home | Mode::Note | Mode::ChatChoose | Mode::PickOne) => Some(self.cursor),
-            (_, Mode::ChatFlag) if self.cursor == last => Some(last),
-            _ => None,
-        };
-        if highlighted == Some(i) {
-            return self.act(Action::Confirm, Key::Enter, ctx);
-        }
-        match mode {
-            Mode::Profile => {
-                if let Stage::Profile(p) = &mut self.stage {
-                    p.cursor = i.min(p.rows().len().saturating_sub(1));
-                }
-                Flow::Redraw
-            }
-            Mode::Help | Mode::Broken => Flow::Idle,
-            _ if bindings::action(mode, Key::Digit(0)).is_some() => {
-                self.act(Action::Select, Key::Digit(i), ctx)
-            }
-            _ => Flow::Idle,
         }
     }
 }

@@ -15,16 +15,23 @@ use crate::text::sanitize_line;
 /// Below this width a module takes two lines (title, then details).
 const ONE_LINE_MIN_WIDTH: usize = 64;
 
-pub(crate) fn view(cx: &Cx<'_>, h: &HomeView<'_>, cursor: usize, profile: &str) -> ScreenView {
+pub(crate) fn view(
+    cx: &Cx<'_>,
+    h: &HomeView<'_>,
+    cursor: usize,
+    profile: Option<&str>,
+) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = super::doc::Doc::new(cx.width);
 
-    doc.text(
-        &i18n.ta("tui-home-profile", &[("name", arg(sanitize_line(profile)))]),
-        t.dim,
-    );
-    doc.gap();
+    if let Some(name) = profile {
+        doc.text(
+            &i18n.ta("tui-home-profile", &[("name", arg(sanitize_line(name)))]),
+            t.dim,
+        );
+        doc.gap();
+    }
     if let Some(w) = h.welcome {
         doc.markdown(w, t.text);
         doc.gap();

@@ -38,6 +38,7 @@ pub mod doc;
 mod help;
 mod home;
 mod keys;
+mod mouse;
 mod note;
 mod profile;
 mod profile_field;

@@ -399,7 +399,8 @@ fn no_help() -> HelpView<'static> {
 fn course_view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
     let v = s.view();
     let mut sv = match &v.screen {
-        Shown::Home(h) => home::view(cx, h, cursor, v.profile),
+        // In a preview there is no learner to name.
+        Shown::Home(h) => home::view(cx, h, cursor, (!v.preview).then_some(v.profile)),
         Shown::Note(n) => note::view(cx, n, cursor),
         Shown::Summary(sm) => summary::view(cx, sm),
         Shown::Step(st) => {

@@ -14,6 +14,7 @@ mod progress_store;
 mod schemas;
 mod tui_common;
 mod tui_keys;
+mod tui_parity;
 mod tui_pseudo;
 mod tui_scenarios;
 mod tui_snapshots;

@@ -12,6 +12,7 @@ use notalone::tui::{Flow, TuiOptions};
 use ratatui::style::Color;
 
 use crate::tui_common::*;
+use crate::tui_common::{key_event, rows};
 
 fn opts(profile: &str) -> TuiOptions {
     TuiOptions {
@@ -311,4 +312,175 @@ fn digits_select_and_enter_confirms_on_every_list() {
     assert!(matches!(h.session().screen(), Screen::Note { .. }));
     h.press(&[K::Char('1'), K::Enter]);
     assert_eq!(h.at(), Some(("first-steps".into(), "welcome".into())));
+}
+
+/// `notalone --preview`: an educator walks the course without a profile.
+fn preview() -> (
+    notalone::host::Host,
+    notalone::tui::App,
+    ratatui::Terminal<ratatui::backend::TestBackend>,
+) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/tui");
+    let mut host =
+        notalone::host::Host::preview(notalone::course::CourseSource::Dir(dir), Some("en"))
+            .expect("the course loads");
+    let app = notalone::tui::App::new(&mut host, &opts(notalone::session::PREVIEW_PROFILE));
+    let term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    (host, app, term)
+}
+
+fn shown(
+    host: &mut notalone::host::Host,
+    app: &mut notalone::tui::App,
+    term: &mut ratatui::Terminal<ratatui::backend::TestBackend>,
+    keys: &[K],
+) -> String {
+    for k in keys {
+        app.handle_event(&key_event(*k), host);
+    }
+    let frame = term
+        .draw(|f| notalone::tui::draw(f, app, host))
+        .expect("draw")
+        .buffer
+        .clone();
+    let mut out = String::new();
+    for (_, line) in rows(&frame) {
+        out.push('"');
+        out.push_str(&line);
+        out.push_str("\"\n");
+    }
+    out
+}
+
+#[test]
+fn preview_goes_back_a_step_tries_every_choice_and_saves_nothing() {
+    let (mut host, mut app, mut term) = preview();
+    let t = shown(&mut host, &mut app, &mut term, &[]);
+    assert!(app.session().is_some(), "no profile screen in preview");
+    assert!(t.contains("Preview, nothing saved"), "{t}");
+    assert!(!t.contains("Nickname:"), "no learner to name: {t}");
+    // Into the first module, one step on, then back one step.
+    let t = shown(
+        &mut host,
+        &mut app,
+        &mut term,
+        &[K::Enter, K::Enter, K::Enter],
+    );
+    assert!(t.contains("Chat with maya"), "{t}");
+    assert!(t.contains("b step back"), "the footer offers the key: {t}");
+    let t = shown(&mut host, &mut app, &mut term, &[K::Char('b')]);
+    assert!(t.contains("First page"), "{t}");
+    insta::assert_snapshot!("preview_back_a_step_80x24", t);
+    // Every chat choice can be tried: choose one, go back, choose the other.
+    let t = shown(
+        &mut host,
+        &mut app,
+        &mut term,
+        &[
+            K::Enter,
+            K::Space,
+            K::Enter,
+            K::Char('1'),
+            K::Enter,
+            K::Enter,
+        ],
+    );
+    assert!(t.contains("What do you do?"), "{t}");
+    let first = shown(&mut host, &mut app, &mut term, &[K::Char('1'), K::Enter]);
+    let first_safe = first.contains("A safe choice.");
+    let mut t = shown(&mut host, &mut app, &mut term, &[K::Char('b')]);
+    assert!(!t.contains("You chose"), "{t}");
+    // Walk on to the choice again (answering the flag prompt on the way).
+    for _ in 0..10 {
+        if t.contains("What do you do?") {
+            break;
+        }
+        let keys: &[K] = if t.contains("Which messages worry you?") {
+            &[K::Char('1'), K::Enter]
+        } else {
+            &[K::Enter]
+        };
+        t = shown(&mut host, &mut app, &mut term, keys);
+    }
+    assert!(t.contains("What do you do?"), "{t}");
+    let second = shown(&mut host, &mut app, &mut term, &[K::Char('2'), K::Enter]);
+    assert_ne!(
+        second.contains("A safe choice."),
+        first_safe,
+        "the other choice:\n{second}"
+    );
+    // Nothing is saved, ever; the exit line says so.
+    assert_eq!(host.saved_record(notalone::session::PREVIEW_PROFILE), None);
+    let line = host.close().expect("an exit line");
+    assert!(line.to_lowercase().contains("nothing"), "{line}");
+}
+
+#[test]
+fn shuffled_items_are_drawn_in_the_view_order_and_clicks_hit_what_is_drawn() {
+    let mut c = course();
+    for s in &mut c.modules[0].steps {
+        s.shuffle = true;
+    }
+    // A learner whose order of the spot items is not the file's.
+    let name = ["sam", "alex", "mia", "jo", "kim", "lee", "ola", "ivy"]
+        .into_iter()
+        .find(|n| {
+            let key = notalone::session::shuffle_key(n, "fixture", "first-steps", "signs");
+            notalone::session::shuffled_display(3, &key) != vec![0, 1, 2]
+        })
+        .expect("some learner gets a shuffled order");
+    let mut ctx = FakeCtx::new(c);
+    ctx.records.insert(
+        name.into(),
+        notalone::progress::CourseRecord::new(name, "fixture"),
+    );
+    let mut h = Harness::with_options(ctx, 80, 24, opts(name));
+    to_step(&mut h, 2);
+    assert_eq!(h.app.mode(), Mode::PickMany, "{}", h.text());
+    let items: Vec<(usize, String)> = {
+        let v = h.session().view();
+        let notalone::session::ScreenView::Step(st) = &v.screen else {
+            panic!("a step")
+        };
+        let notalone::session::StepBody::Spot(sp) = &st.body else {
+            panic!("a spot step")
+        };
+        sp.items
+            .iter()
+            .map(|i| (i.index, i.text.to_string()))
+            .collect()
+    };
+    let order: Vec<usize> = items.iter().map(|(i, _)| *i).collect();
+    assert_ne!(
+        order,
+        (0..order.len()).collect::<Vec<_>>(),
+        "{name}'s order is shuffled"
+    );
+    // Drawn top to bottom in the view's order, numbered 1, 2, 3...
+    let rows: Vec<u16> = items
+        .iter()
+        .map(|(_, text)| h.find(text).expect("drawn").1)
+        .collect();
+    assert!(
+        rows.windows(2).all(|w| w[0] < w[1]),
+        "{rows:?}\n{}",
+        h.text()
+    );
+    for (n, (_, text)) in items.iter().enumerate() {
+        assert!(
+            h.text().contains(&format!("{}. {text}", n + 1)),
+            "{}",
+            h.text()
+        );
+    }
+    // A click on the last item drawn ticks that item (its file index).
+    let (file_index, text) = items.last().expect("items").clone();
+    let (x, y) = h.find(&text).expect("drawn");
+    h.click(x, y);
+    let Some((_, _, notalone::session::StepState::Spot(sp))) = h.session().current() else {
+        panic!("still on the spot step");
+    };
+    assert!(sp.selected[file_index], "clicked {text:?}");
+    assert_eq!(sp.selected.iter().filter(|s| **s).count(), 1);
 }
