@@ -86,12 +86,18 @@ linux="notalone-${version}-x86_64-linux"
 windows="notalone-${version}-x86_64-windows.exe"
 timing=()
 
+# Wall time and CPU time (user + sys) of each build: on a busy machine the
+# CPU time tells what a quiet one would take.
 timed() {
-  local label=$1
+  local label=$1 t
   shift
-  local start=$SECONDS
-  "$@"
-  timing+=("$label: $((SECONDS - start)) s")
+  local TIMEFORMAT="%0R s wall, %0U s user + %0S s sys CPU"
+  exec 3>&2
+  local rc=0
+  t=$({ time "$@" 2>&3 >&3; } 2>&1) || rc=$?
+  exec 3>&-
+  ((rc == 0)) || die "$label build failed (status $rc)"
+  timing+=("$label: $t")
 }
 
 step "Debian package (cargo deb: release build for $(rustc -vV | sed -n 's/^host: //p'))"
