@@ -25,7 +25,7 @@ fn a_regional_tag_stays_regional() {
     // A record that says plain `en` for an en-GB learner is put right.
     let mut host = Host::new(e2e(), Some("en-GB"), Some(tmp.path().into())).expect("loads");
     let (mut s, _) = host.open("kim");
-    s.record_mut().settings.lang = Some("en".into());
+    s.update(Input::SetLanguage("en".into()), "2026-11-29T10:00:00Z");
     assert!(host.set_language(&mut s, "en"));
     assert_eq!(s.record().settings.lang.as_deref(), Some("en-GB"));
 }

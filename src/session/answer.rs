@@ -48,30 +48,18 @@ impl Session {
         let n = items.len();
         if s.submitted {
             return match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     self.advance(mi, si, step.next.clone(), now)
                 }
                 _ => Outcome::default(),
             };
         }
         match input {
-            Input::Up => s.cursor = s.cursor.saturating_sub(1),
-            Input::Down => s.cursor = (s.cursor + 1).min(n.saturating_sub(1)),
-            Input::ToggleHighlighted => {
-                if let Some(x) = s.selected.get_mut(s.cursor) {
-                    *x = !*x;
-                }
-            }
-            Input::Pick(i) if i < n => {
-                s.cursor = i;
-                s.selected[i] = !s.selected[i];
-            }
             Input::Toggle(p) | Input::Choose(p) => match s.order.get(p) {
                 Some(i) => s.selected[*i] = !s.selected[*i],
                 None => return Outcome::hint(Hint::OutOfRange),
             },
-            Input::Pick(_) => return Outcome::hint(Hint::OutOfRange),
-            Input::Confirm | Input::Submit | Input::Continue | Input::Answer(_) => {
+            Input::Submit | Input::Continue | Input::Answer(_) => {
                 if let Input::Answer(v) = &input {
                     let Some(files) = to_files(&s.order, v) else {
                         return Outcome::hint(Hint::OutOfRange);
@@ -110,7 +98,7 @@ impl Session {
         let n = options.len();
         if q.submitted {
             return match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     self.advance(mi, si, step.next.clone(), now)
                 }
                 _ => Outcome::default(),
@@ -118,20 +106,6 @@ impl Session {
         }
         let order = kind == QuestionKind::Order;
         match input {
-            Input::Up => q.cursor = q.cursor.saturating_sub(1),
-            Input::Down => q.cursor = (q.cursor + 1).min(n.saturating_sub(1)),
-            Input::MoveUp if order => {
-                if q.cursor > 0 {
-                    q.order.swap(q.cursor, q.cursor - 1);
-                    q.cursor -= 1;
-                }
-            }
-            Input::MoveDown if order => {
-                if q.cursor + 1 < n {
-                    q.order.swap(q.cursor, q.cursor + 1);
-                    q.cursor += 1;
-                }
-            }
             Input::Move { from, to } if order => {
                 if from >= n || to >= n {
                     return Outcome::hint(Hint::OutOfRange);
@@ -139,28 +113,8 @@ impl Session {
                 let x = q.order.remove(from);
                 q.order.insert(to, x);
             }
-            Input::ToggleHighlighted | Input::Pick(_) | Input::Choose(_) | Input::Toggle(_)
-                if order =>
-            {
-                if let Input::Pick(i) | Input::Choose(i) | Input::Toggle(i) = input {
-                    if i >= n {
-                        return Outcome::hint(Hint::OutOfRange);
-                    }
-                    q.cursor = i;
-                }
-            }
-            Input::ToggleHighlighted => {
-                let i = q.cursor;
-                toggle(&mut q.selected, i, kind);
-            }
-            // Legacy: by file index.
-            Input::Pick(i) => {
-                if i >= n {
-                    return Outcome::hint(Hint::OutOfRange);
-                }
-                q.cursor = i;
-                toggle(&mut q.selected, i, kind);
-            }
+            // Order questions are answered by moving items.
+            Input::Choose(_) | Input::Toggle(_) if order => {}
             Input::Choose(p) | Input::Toggle(p) => match q.order.get(p) {
                 Some(i) => {
                     let i = *i;
@@ -172,13 +126,6 @@ impl Session {
                 }
                 None => return Outcome::hint(Hint::OutOfRange),
             },
-            Input::Confirm => {
-                if kind == QuestionKind::Single && !q.selected.iter().any(|x| *x) {
-                    // Enter on a highlighted option chooses it.
-                    toggle(&mut q.selected, q.cursor, kind);
-                }
-                return self.submit_question(mi, si, kind, options, q, now);
-            }
             Input::Submit | Input::Continue => {
                 return self.submit_question(mi, si, kind, options, q, now);
             }

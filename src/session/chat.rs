@@ -33,7 +33,6 @@ impl Session {
         let has_signs = has_flag_exercise(messages);
         let after_reveal = |c: &mut ChatState| {
             c.revealed = n;
-            c.cursor = 0;
             c.phase = if has_signs {
                 ChatPhase::Flag
             } else if !choices.is_empty() {
@@ -44,7 +43,7 @@ impl Session {
         };
         match c.phase {
             ChatPhase::Reveal => match input {
-                Input::Confirm | Input::Continue | Input::ToggleHighlighted | Input::Down => {
+                Input::Continue => {
                     if c.revealed + 1 >= n {
                         after_reveal(&mut c);
                     } else {
@@ -69,32 +68,6 @@ impl Session {
             ChatPhase::Flag => {
                 let can = flaggable(messages);
                 let answer = match input {
-                    Input::Up => {
-                        c.cursor = c.cursor.saturating_sub(1);
-                        None
-                    }
-                    Input::Down => {
-                        c.cursor = (c.cursor + 1).min(n.saturating_sub(1));
-                        None
-                    }
-                    // Legacy (first version's keys, until the full-screen UI
-                    // renders the view): by message index, and Enter submits
-                    // whatever is flagged, even nothing.
-                    Input::Pick(i) if i < n => {
-                        c.cursor = i;
-                        c.flags[i] = !c.flags[i];
-                        None
-                    }
-                    Input::Pick(_) => return Outcome::hint(Hint::OutOfRange),
-                    Input::ToggleHighlighted => {
-                        if let Some(f) = c.flags.get_mut(c.cursor) {
-                            *f = !*f;
-                        }
-                        None
-                    }
-                    Input::Confirm => {
-                        Some(FlagAnswer::Flags((0..n).filter(|i| c.flags[*i]).collect()))
-                    }
                     // By position in the flag list (only their messages).
                     Input::Flag(k) | Input::Toggle(k) => match can.get(k) {
                         Some(i) => {
@@ -139,12 +112,11 @@ impl Session {
                 }
             }
             ChatPhase::Signs => match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     if choices.is_empty() {
                         self.advance(mi, si, step.next.clone(), now).saving()
                     } else {
                         c.phase = ChatPhase::Choose;
-                        c.cursor = 0;
                         c.chosen = None;
                         self.set_state(StepState::Chat(c));
                         Outcome::default()
@@ -154,14 +126,13 @@ impl Session {
             },
             ChatPhase::Choose => self.update_choose(mi, si, choices, c, input, now),
             ChatPhase::Feedback { choice } => match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     let Some(ch) = choices.get(choice) else {
                         return Outcome::default();
                     };
                     if ch.next.is_none() && !ch.safe {
                         // Choose again.
                         c.phase = ChatPhase::Choose;
-                        c.cursor = 0;
                         c.chosen = None;
                         self.set_state(StepState::Chat(c));
                         return Outcome::default();
@@ -173,7 +144,7 @@ impl Session {
                 _ => Outcome::hint(Hint::NothingToAnswer),
             },
             ChatPhase::Done => match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     self.step_record_mut(mi, si).done = true;
                     self.advance(mi, si, step.next.clone(), now).saving()
                 }
@@ -191,23 +162,8 @@ impl Session {
         input: Input,
         now: &str,
     ) -> Outcome {
-        let k = choices.len();
         let shown = |p: usize| c.choice_order.get(p).copied();
         let pick = match input {
-            Input::Up => {
-                c.cursor = c.cursor.saturating_sub(1);
-                None
-            }
-            Input::Down => {
-                c.cursor = (c.cursor + 1).min(k.saturating_sub(1));
-                None
-            }
-            // Legacy: by file index, chooses at once.
-            Input::Pick(i) if i < k => {
-                c.cursor = i;
-                Some(i)
-            }
-            Input::Confirm => Some(c.cursor.min(k.saturating_sub(1))),
             Input::Choose(p) | Input::Toggle(p) => match shown(p) {
                 Some(i) => {
                     c.chosen = Some(i);
@@ -227,7 +183,6 @@ impl Session {
                 [] => return Outcome::hint(Hint::OneNumber),
                 _ => return Outcome::hint(Hint::OneNumber),
             },
-            Input::Pick(_) => return Outcome::hint(Hint::OutOfRange),
             _ => None,
         };
         let Some(i) = pick else {

@@ -26,10 +26,7 @@ pub enum Input {
     /// types them on one line). For an order question: the order given.
     Answer(Vec<usize>),
     /// Order questions: move the item shown at `from` to position `to`.
-    Move {
-        from: usize,
-        to: usize,
-    },
+    Move { from: usize, to: usize },
     /// Flagging: flag or unflag message `n` of the flag list.
     Flag(usize),
     /// Flagging: none of these messages worries the learner (submits).
@@ -48,23 +45,6 @@ pub enum Input {
     SetLanguage(String),
     /// Settings: the colour theme's name.
     SetTheme(String),
-
-    // ---- Key-like inputs of the first version, kept while the full-screen
-    // UI moves to the view (they use file indexes and the session's cursors).
-    /// Legacy: move the highlight up.
-    Up,
-    /// Legacy: move the highlight down.
-    Down,
-    /// Legacy: toggle the highlighted item (Space).
-    ToggleHighlighted,
-    /// Legacy: Enter (choose, confirm, continue).
-    Confirm,
-    /// Legacy: a digit: highlight (and for single choices select) item `n`
-    /// by file index.
-    Pick(usize),
-    /// Legacy: order questions, move the highlighted item up or down.
-    MoveUp,
-    MoveDown,
 }
 
 /// Why an input was not taken: the front end shows a one-line hint

@@ -96,13 +96,6 @@ impl Session {
         &self.record
     }
 
-    /// Legacy: settings written by the full-screen UI. Use
-    /// [`Input::SetLanguage`] / [`Input::SetTheme`] instead.
-    #[doc(hidden)]
-    pub fn record_mut(&mut self) -> &mut CourseRecord {
-        &mut self.record
-    }
-
     /// The host saved the record: continue with the merged one (what
     /// another session of the same profile saved is kept).
     pub fn saved(&mut self, merged: CourseRecord) {
@@ -291,8 +284,8 @@ impl Session {
                 Outcome::save()
             }
             input => match self.screen.clone() {
-                Screen::Home { cursor } => self.update_home(cursor, input, now),
-                Screen::Note { module, cursor } => self.update_note(module, cursor, input, now),
+                Screen::Home { .. } => self.update_home(input, now),
+                Screen::Note { module } => self.update_note(module, input, now),
                 Screen::Summary { module } => self.update_summary(module, input),
                 Screen::Step {
                     module,

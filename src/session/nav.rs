@@ -8,22 +8,10 @@ use super::state::{self, Screen, StepState};
 use super::{Hint, Input, Outcome, Session, shuffle};
 
 impl Session {
-    pub(super) fn update_home(&mut self, cursor: usize, input: Input, now: &str) -> Outcome {
+    pub(super) fn update_home(&mut self, input: Input, now: &str) -> Outcome {
         let n = self.course.modules.len();
         match input {
-            Input::Up => {
-                self.screen = Screen::Home {
-                    cursor: cursor.saturating_sub(1),
-                };
-                Outcome::default()
-            }
-            Input::Down => {
-                self.screen = Screen::Home {
-                    cursor: (cursor + 1).min(n.saturating_sub(1)),
-                };
-                Outcome::default()
-            }
-            Input::Pick(i) | Input::Choose(i) => {
+            Input::Choose(i) => {
                 if i < n {
                     self.screen = Screen::Home { cursor: i };
                     Outcome::default()
@@ -31,7 +19,6 @@ impl Session {
                     Outcome::hint(Hint::OutOfRange)
                 }
             }
-            Input::Confirm => self.open_module(cursor, now),
             Input::Continue | Input::Submit => self.open_module(self.resume_module(), now),
             Input::Open(i) => {
                 if i < n {
@@ -63,10 +50,7 @@ impl Session {
             .get(&m.id)
             .is_some_and(|r| r.note_accepted);
         if m.content_note.is_some() && !accepted {
-            self.screen = Screen::Note {
-                module: i,
-                cursor: 0,
-            };
+            self.screen = Screen::Note { module: i };
             return Outcome::default();
         }
         let step = self.resume_step(i);
@@ -103,13 +87,7 @@ impl Session {
             .unwrap_or(0)
     }
 
-    pub(super) fn update_note(
-        &mut self,
-        module: usize,
-        cursor: usize,
-        input: Input,
-        now: &str,
-    ) -> Outcome {
+    pub(super) fn update_note(&mut self, module: usize, input: Input, now: &str) -> Outcome {
         let choose = |s: &mut Self, c: usize| -> Outcome {
             match c {
                 0 => {
@@ -135,26 +113,11 @@ impl Session {
             }
         };
         match input {
-            Input::Up => {
-                self.screen = Screen::Note {
-                    module,
-                    cursor: cursor.saturating_sub(1),
-                };
-                Outcome::default()
-            }
-            Input::Down => {
-                self.screen = Screen::Note {
-                    module,
-                    cursor: (cursor + 1).min(2),
-                };
-                Outcome::default()
-            }
-            Input::Confirm => choose(self, cursor),
             Input::Continue => choose(self, 0),
             Input::Skip => choose(self, 1),
             Input::GetHelp => choose(self, 2),
-            Input::Pick(c) | Input::Choose(c) if c < 3 => choose(self, c),
-            Input::Pick(_) | Input::Choose(_) => Outcome::hint(Hint::OutOfRange),
+            Input::Choose(c) if c < 3 => choose(self, c),
+            Input::Choose(_) => Outcome::hint(Hint::OutOfRange),
             Input::Answer(v) => match v.as_slice() {
                 [] => choose(self, 0),
                 [c] if *c < 3 => choose(self, *c),
@@ -171,7 +134,7 @@ impl Session {
 
     pub(super) fn update_summary(&mut self, module: usize, input: Input) -> Outcome {
         match input {
-            Input::Confirm | Input::Continue | Input::Submit | Input::Back | Input::Answer(_) => {
+            Input::Continue | Input::Submit | Input::Back | Input::Answer(_) => {
                 let next = self.next_incomplete(Some(module)).unwrap_or(module);
                 self.screen = Screen::Home { cursor: next };
                 Outcome::default()
@@ -259,7 +222,7 @@ impl Session {
         };
         match (state, &step.kind) {
             (StepState::Read, _) => match input {
-                Input::Confirm | Input::Continue | Input::Submit | Input::Answer(_) => {
+                Input::Continue | Input::Submit | Input::Answer(_) => {
                     self.step_record_mut(mi, si).done = true;
                     self.advance(mi, si, step.next.clone(), now).saving()
                 }

@@ -12,12 +12,11 @@ use super::shuffle;
 /// Where the learner is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
-    /// The module list. `cursor` is the legacy highlight (the full-screen
-    /// UI's own state once it renders from the view).
+    /// The module list. `cursor` is the module to highlight on arriving
+    /// (the next one after a summary); the full-screen UI moves its own.
     Home { cursor: usize },
-    /// A module's content note, before its first step. `cursor` (legacy):
-    /// 0 continue, 1 skip this module, 2 get help.
-    Note { module: usize, cursor: usize },
+    /// A module's content note, before its first step.
+    Note { module: usize },
     /// One step of a module.
     Step {
         module: usize,
@@ -45,8 +44,6 @@ pub struct ChatState {
     pub phase: ChatPhase,
     /// Messages the learner flagged as warning signs, by message index.
     pub flags: Vec<bool>,
-    /// Legacy highlight (when flagging or choosing).
-    pub cursor: usize,
     /// The choices in the order shown (file indexes).
     pub choice_order: Vec<usize>,
     /// The choice selected but not yet submitted (file index).
@@ -75,8 +72,6 @@ pub enum ChatPhase {
 pub struct SpotState {
     /// Selected items, by file index.
     pub selected: Vec<bool>,
-    /// Legacy highlight.
-    pub cursor: usize,
     pub submitted: bool,
     /// The items in the order shown (file indexes).
     pub order: Vec<usize>,
@@ -90,8 +85,6 @@ pub struct QuestionState {
     /// The options in the order shown now (file indexes); for an order
     /// question this is the learner's current arrangement.
     pub order: Vec<usize>,
-    /// Legacy highlight (an option for single/multiple, a position for order).
-    pub cursor: usize,
     pub submitted: bool,
 }
 
@@ -133,7 +126,6 @@ pub fn restore(kind: &StepKind, rec: Option<&StepRecord>, key: &str, shuffle: bo
                 revealed: 1.min(n),
                 phase: ChatPhase::Reveal,
                 flags: vec![false; n],
-                cursor: 0,
                 choice_order: display(choices.len()),
                 chosen: None,
             };
@@ -167,7 +159,6 @@ pub fn restore(kind: &StepKind, rec: Option<&StepRecord>, key: &str, shuffle: bo
             }
             StepState::Spot(SpotState {
                 selected,
-                cursor: 0,
                 submitted,
                 order: display(items.len()),
             })
@@ -181,7 +172,6 @@ pub fn restore(kind: &StepKind, rec: Option<&StepRecord>, key: &str, shuffle: bo
                 } else {
                     display(n)
                 },
-                cursor: 0,
                 submitted: false,
             };
             if let Some(ans) = rec.and_then(|r| r.answer.as_ref()) {

@@ -122,11 +122,11 @@ pub(super) fn feed(s: &mut Session, inputs: &[Input]) {
 #[test]
 fn reads_through_a_module_and_completes_it() {
     let mut s = session(vec![module("m", vec![read("a"), read("b")])]);
-    assert!(s.update(Input::Confirm, NOW).save);
+    assert!(s.update(Input::Continue, NOW).save);
     assert_eq!(at(&s), Some(("m".into(), "a".into())));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "b".into())));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(s.screen(), &Screen::Summary { module: 0 });
     assert_eq!(s.status(0), Status::Complete);
     assert_eq!(s.score(0), None, "no scored step, no score");
@@ -159,7 +159,7 @@ fn scoring_table() {
     ];
     for (kind, correct, answer, right) in cases {
         let mut s = session(vec![module("m", vec![question("q", kind, &correct)])]);
-        feed(&mut s, &[Input::Confirm]);
+        feed(&mut s, &[Input::Continue]);
         let o = s.update(Input::Answer(answer.clone()), NOW);
         assert!(o.save && o.hint.is_none(), "{kind:?} {answer:?}");
         assert_eq!(
@@ -167,7 +167,7 @@ fn scoring_table() {
             Some(if right { 1.0 } else { 0.0 }),
             "{kind:?} {answer:?}"
         );
-        feed(&mut s, &[Input::Confirm]);
+        feed(&mut s, &[Input::Continue]);
         assert_eq!(s.status(0), Status::Complete);
     }
 }
@@ -178,7 +178,7 @@ fn order_question_numbers_are_positions_as_shown() {
         "m",
         vec![question("q", QuestionKind::Order, &[false; 4])],
     )]);
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     let shown = match s.current() {
         Some((_, _, StepState::Question(q))) => q.order.clone(),
         _ => panic!("not on the question"),
@@ -206,25 +206,26 @@ fn order_question_by_keys() {
         "m",
         vec![question("q", QuestionKind::Order, &[false; 3])],
     )]);
-    feed(&mut s, &[Input::Confirm]);
-    // Sort with MoveUp/MoveDown: a bubble sort driven by the shown order.
+    feed(&mut s, &[Input::Continue]);
+    // Sort by moving items: a bubble sort driven by the shown order.
     for _ in 0..3 {
         for pos in 0..2 {
             let order = match s.current() {
                 Some((_, _, StepState::Question(q))) => q.order.clone(),
                 _ => unreachable!(),
             };
-            // Put the cursor at `pos`.
-            feed(&mut s, &[Input::Up, Input::Up, Input::Up]);
-            for _ in 0..pos {
-                feed(&mut s, &[Input::Down]);
-            }
             if order[pos] > order[pos + 1] {
-                feed(&mut s, &[Input::MoveDown]);
+                feed(
+                    &mut s,
+                    &[Input::Move {
+                        from: pos,
+                        to: pos + 1,
+                    }],
+                );
             }
         }
     }
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(s.score(0), Some(1.0));
 }
 
@@ -237,15 +238,15 @@ fn first_answer_counts_even_when_revisited() {
     feed(
         &mut s,
         &[
-            Input::Confirm,
-            Input::Pick(1),
-            Input::Confirm,
-            Input::Confirm,
+            Input::Continue,
+            Input::Choose(1),
+            Input::Submit,
+            Input::Continue,
         ],
     );
     assert_eq!(s.score(0), Some(0.0));
     // Open the module again: the answer is shown as given and cannot change the score.
-    feed(&mut s, &[Input::Confirm, Input::Open(0)]);
+    feed(&mut s, &[Input::Continue, Input::Open(0)]);
     match s.current() {
         Some((_, _, StepState::Question(q))) => {
             assert!(q.submitted);
@@ -269,34 +270,31 @@ fn chat_reveal_flag_signs_choose_again_then_branch() {
         ],
     );
     let mut s = session(vec![module("m", vec![c, read("paid"), read("safe")])]);
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     let phase = |s: &Session| match s.current() {
         Some((_, _, StepState::Chat(c))) => (c.revealed, c.phase),
         other => panic!("{other:?}"),
     };
     assert_eq!(phase(&s), (1, ChatPhase::Reveal));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(phase(&s), (2, ChatPhase::Reveal));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(phase(&s), (3, ChatPhase::Flag));
-    feed(
-        &mut s,
-        &[Input::Down, Input::ToggleHighlighted, Input::Confirm],
-    );
+    feed(&mut s, &[Input::Flag(1), Input::Submit]);
     assert_eq!(phase(&s).1, ChatPhase::Signs);
     assert_eq!(
         s.step_record(0, 0).and_then(|r| r.flags.clone()),
         Some(vec![1])
     );
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(phase(&s).1, ChatPhase::Choose);
     // Unsafe without next: feedback, then choose again.
-    feed(&mut s, &[Input::Pick(0)]);
+    feed(&mut s, &[Input::Choose(0), Input::Submit]);
     assert_eq!(phase(&s).1, ChatPhase::Feedback { choice: 0 });
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(phase(&s).1, ChatPhase::Choose);
     // The safe choice branches to "safe", skipping "paid".
-    feed(&mut s, &[Input::Pick(1), Input::Confirm]);
+    feed(&mut s, &[Input::Choose(1), Input::Submit, Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "safe".into())));
     assert_eq!(s.score(0), Some(0.0), "the first choice counts");
     assert_eq!(s.step_record(0, 0).unwrap().choices, vec![0, 1]);
@@ -313,10 +311,10 @@ fn chat_branch_with_next_goes_there() {
     feed(
         &mut s,
         &[
-            Input::Confirm,
+            Input::Continue,
             Input::RevealAll,
             Input::Answer(vec![0]),
-            Input::Confirm,
+            Input::Continue,
         ],
     );
     assert_eq!(at(&s), Some(("m".into(), "paid".into())));
@@ -330,10 +328,10 @@ fn chat_branch_with_next_goes_there() {
     feed(
         &mut s,
         &[
-            Input::Confirm,
+            Input::Continue,
             Input::RevealAll,
             Input::Answer(vec![0]),
-            Input::Confirm,
+            Input::Continue,
         ],
     );
     assert_eq!(s.screen(), &Screen::Summary { module: 0 });
@@ -346,7 +344,7 @@ fn a_chat_with_nothing_to_answer_goes_on_after_showing_everything() {
         "m",
         vec![chat("c", &[false, false], vec![]), read("after")],
     )]);
-    feed(&mut s, &[Input::Confirm, Input::RevealAll]);
+    feed(&mut s, &[Input::Continue, Input::RevealAll]);
     assert_eq!(at(&s), Some(("m".into(), "after".into())));
     assert!(s.step_record(0, 0).is_some_and(|r| r.done));
     // One message at a time (full UI): the last message stays on screen until Enter.
@@ -354,9 +352,9 @@ fn a_chat_with_nothing_to_answer_goes_on_after_showing_everything() {
         "m",
         vec![chat("c", &[false, false], vec![]), read("after")],
     )]);
-    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    feed(&mut s, &[Input::Continue, Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "c".into())));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "after".into())));
 }
 
@@ -367,9 +365,9 @@ fn step_next_skips_and_ends() {
     let mut c = read("c");
     c.next = Some(Next::End);
     let mut s = session(vec![module("m", vec![a, read("b"), c, read("d")])]);
-    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    feed(&mut s, &[Input::Continue, Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "c".into())));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(s.screen(), &Screen::Summary { module: 0 });
 }
 
@@ -391,15 +389,15 @@ fn spot_scoring_and_hints() {
         },
     );
     let mut s = session(vec![module("m", vec![spot.clone()])]);
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(
         s.update(Input::Answer(vec![7]), NOW).hint,
         Some(Hint::OutOfRange)
     );
-    feed(&mut s, &[Input::Pick(0), Input::Pick(2), Input::Confirm]);
+    feed(&mut s, &[Input::Toggle(0), Input::Toggle(2), Input::Submit]);
     assert_eq!(s.score(0), Some(1.0));
     let mut s = session(vec![module("m", vec![spot])]);
-    feed(&mut s, &[Input::Confirm, Input::Answer(vec![0])]);
+    feed(&mut s, &[Input::Continue, Input::Answer(vec![0])]);
     assert_eq!(s.score(0), Some(0.0));
 }
 
@@ -408,19 +406,13 @@ fn content_note_accept_skip_and_help() {
     let mut m = module("m1", vec![read("a")]);
     m.content_note = Some("note".into());
     let mut s = session(vec![m, module("m2", vec![read("b")])]);
-    feed(&mut s, &[Input::Confirm]);
-    assert_eq!(
-        s.screen(),
-        &Screen::Note {
-            module: 0,
-            cursor: 0
-        }
-    );
-    assert!(s.update(Input::Pick(2), NOW).help);
+    feed(&mut s, &[Input::Continue]);
+    assert_eq!(s.screen(), &Screen::Note { module: 0 });
+    assert!(s.update(Input::Choose(2), NOW).help);
     feed(&mut s, &[Input::Skip]);
     assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
     assert_eq!(s.status(0), Status::NotStarted);
-    feed(&mut s, &[Input::Open(0), Input::Confirm]);
+    feed(&mut s, &[Input::Open(0), Input::Continue]);
     assert_eq!(at(&s), Some(("m1".into(), "a".into())));
     // Accepted once: not shown again.
     feed(&mut s, &[Input::Back, Input::Open(0)]);
@@ -431,23 +423,23 @@ fn content_note_accept_skip_and_help() {
 fn resumes_at_the_step_reached_and_moves_when_it_is_gone() {
     let m = || module("m", vec![read("a"), read("b"), read("c")]);
     let mut s = session(vec![m()]);
-    feed(&mut s, &[Input::Confirm, Input::Confirm]);
+    feed(&mut s, &[Input::Continue, Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "b".into())));
     let record = s.record().clone();
     // Same course: resume at b.
     let mut s2 = Session::new(course(vec![m()]), record.clone());
-    feed(&mut s2, &[Input::Confirm]);
+    feed(&mut s2, &[Input::Continue]);
     assert_eq!(at(&s2), Some(("m".into(), "b".into())));
     // Step b removed: nearest step with a record (a).
     let mut s3 = Session::new(
         course(vec![module("m", vec![read("a"), read("c")])]),
         record.clone(),
     );
-    feed(&mut s3, &[Input::Confirm]);
+    feed(&mut s3, &[Input::Continue]);
     assert_eq!(at(&s3), Some(("m".into(), "a".into())));
     // Module renamed: the record is ignored, no panic.
     let mut s4 = Session::new(course(vec![module("n", vec![read("a")])]), record);
-    feed(&mut s4, &[Input::Confirm]);
+    feed(&mut s4, &[Input::Continue]);
     assert_eq!(at(&s4), Some(("n".into(), "a".into())));
 }
 
@@ -457,7 +449,7 @@ fn home_resumes_next_incomplete_module() {
         module("m1", vec![read("a")]),
         module("m2", vec![read("b")]),
     ]);
-    feed(&mut s, &[Input::Confirm, Input::Confirm, Input::Confirm]);
+    feed(&mut s, &[Input::Continue, Input::Continue, Input::Continue]);
     assert_eq!(s.screen(), &Screen::Home { cursor: 1 });
     assert_eq!(s.completed(), 1);
     feed(&mut s, &[Input::Answer(vec![])]);
@@ -471,12 +463,12 @@ fn bad_inputs_are_hints_not_panics() {
         vec![question("q", QuestionKind::Single, &[true, false])],
     )]);
     assert_eq!(s.update(Input::Open(5), NOW).hint, Some(Hint::OutOfRange));
-    feed(&mut s, &[Input::Confirm]);
+    feed(&mut s, &[Input::Continue]);
     assert_eq!(
         s.update(Input::Answer(vec![0, 1]), NOW).hint,
         Some(Hint::OneNumber)
     );
-    assert_eq!(s.update(Input::Pick(9), NOW).hint, Some(Hint::OutOfRange));
+    assert_eq!(s.update(Input::Choose(9), NOW).hint, Some(Hint::OutOfRange));
     assert_eq!(
         s.update(Input::Answer(vec![]), NOW).hint,
         Some(Hint::OneNumber)
@@ -496,16 +488,16 @@ fn perfect_module_scores_exactly_one() {
     feed(
         &mut s,
         &[
-            Input::Confirm,
+            Input::Continue,
             Input::Answer(vec![1]),
-            Input::Confirm,
+            Input::Continue,
             Input::Answer(vec![0, 1]),
-            Input::Confirm,
+            Input::Continue,
             Input::RevealAll,
             Input::Answer(vec![0]),
-            Input::Confirm,
+            Input::Continue,
             Input::Answer(vec![0]),
-            Input::Confirm,
+            Input::Continue,
         ],
     );
     assert_eq!(s.status(0), Status::Complete);
