@@ -5,6 +5,9 @@ pub mod digest;
 pub mod profile;
 pub mod record;
 pub mod report;
+pub mod safe_fs;
+mod scan;
 pub mod store;
+mod store_error;
 
 pub use record::{CourseRecord, ModuleRecord, Position, Settings, Status, StepRecord};

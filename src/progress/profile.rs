@@ -1,6 +1,7 @@
 //! Learner nicknames: what is accepted, and the file-system key derived from
 //! one (which can never leave the data dir nor hit a reserved name).
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_width::UnicodeWidthChar;
 
 use super::digest;
@@ -64,9 +65,15 @@ fn is_ignorable(c: char) -> bool {
 
 /// Validate a nickname: 1 to 32 characters after trimming; letters of any
 /// script (with their combining marks), digits, space, `-`, `_`. Runs of
-/// spaces are folded into one. Returns the cleaned name.
+/// spaces are folded into one, and the name is normalised (Unicode NFC:
+/// an accent typed as a separate mark and a precomposed letter give the
+/// same name). Invisible and format characters (zero-width, soft hyphen,
+/// word joiner, tags, fillers, variation selectors) are refused, so two
+/// accepted nicknames that print the same are the same nickname. Returns
+/// the cleaned name.
 pub fn validate_profile_name(name: &str) -> Result<String, ProfileNameError> {
-    let trimmed = name.trim();
+    let normalized: String = name.nfc().collect();
+    let trimmed = normalized.trim();
     if trimmed.is_empty() {
         return Err(ProfileNameError::Empty);
     }
@@ -77,6 +84,10 @@ pub fn validate_profile_name(name: &str) -> Result<String, ProfileNameError> {
     let mut marks: Option<usize> = None;
     let mut prev_space = false;
     for c in trimmed.chars() {
+        // Before anything else: some fillers count as letters.
+        if is_ignorable(c) {
+            return Err(ProfileNameError::InvalidChar(c));
+        }
         if c.is_whitespace() {
             if c != ' ' && c != '\u{3000}' && c != '\u{A0}' {
                 return Err(ProfileNameError::InvalidChar(c));
@@ -128,7 +139,7 @@ const MAX_KEY_BYTES: usize = 96;
 /// Never empty, never `.` or `..`, never a reserved device name, never a
 /// path separator: total for any input, so it never escapes the data dir.
 pub fn profile_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
+    let lower: String = name.trim().nfc().collect::<String>().to_lowercase();
     format!("p-{}", encode(&lower, |b| b == b'_'))
 }
 
@@ -188,10 +199,17 @@ mod tests {
             "लक्ष्मी",
             "x_y-z 9",
             "-",
-            "e\u{301}mile",
+            "\u{e9}mile",
         ] {
             assert_eq!(validate_profile_name(name).as_deref(), Ok(name), "{name:?}");
         }
+        // A separate accent is composed (NFC): one nickname, one folder.
+        assert_eq!(
+            validate_profile_name("e\u{301}mile").as_deref(),
+            Ok("\u{e9}mile")
+        );
+        assert_eq!(profile_key("e\u{301}mile"), profile_key("\u{e9}mile"));
+        assert!(same_profile("E\u{301}MILE", "\u{e9}mile"));
         assert_eq!(validate_profile_name("  sam   b  ").as_deref(), Ok("sam b"));
         assert_eq!(
             validate_profile_name(&"a".repeat(32)).map(|s| s.len()),
@@ -217,6 +235,18 @@ mod tests {
             ("a\u{200B}b", '\u{200B}'),
             ("=HYPERLINK(1)", '='),
             ("sam😀", '😀'),
+            ("bob\u{200B}", '\u{200B}'),
+            ("bob\u{2060}", '\u{2060}'),
+            ("bob\u{00AD}", '\u{00AD}'),
+            ("bob\u{200D}", '\u{200D}'),
+            ("bob\u{FEFF}", '\u{FEFF}'),
+            ("bob\u{E0041}", '\u{E0041}'),
+            ("b\u{115F}ob", '\u{115F}'),
+            ("bob\u{3164}", '\u{3164}'),
+            ("bob\u{FE0F}", '\u{FE0F}'),
+            ("bo\u{2028}b", '\u{2028}'),
+            ("bob\u{FFF9}", '\u{FFF9}'),
+            ("b\u{034F}ob", '\u{034F}'),
             ("\u{301}sam", '\u{301}'),
         ] {
             assert_eq!(

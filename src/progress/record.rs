@@ -30,6 +30,10 @@ pub struct CourseRecord {
     pub position: Option<Position>,
     #[serde(default)]
     pub modules: BTreeMap<String, ModuleRecord>,
+    /// Fields this version does not know (written by a newer one): kept
+    /// as they are and written back on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// The learner's settings for this course.
@@ -39,6 +43,10 @@ pub struct Settings {
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// Fields this version does not know (written by a newer one): kept
+    /// as they are and written back on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A place in the course.
@@ -70,6 +78,10 @@ pub struct ModuleRecord {
     /// Steps answered or read, by step id.
     #[serde(default)]
     pub steps: BTreeMap<String, StepRecord>,
+    /// Fields this version does not know (written by a newer one): kept
+    /// as they are and written back on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// What the learner did on one step. Indexes refer to the step's messages,
@@ -95,6 +107,10 @@ pub struct StepRecord {
     /// RFC 3339 UTC time of the first answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answered_at: Option<String>,
+    /// Fields this version does not know (written by a newer one): kept
+    /// as they are and written back on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// Status of a module for a learner.
@@ -128,6 +144,7 @@ impl CourseRecord {
             settings: Settings::default(),
             position: None,
             modules: BTreeMap::new(),
+            extra: BTreeMap::new(),
         }
     }
 
@@ -164,6 +181,18 @@ impl CourseRecord {
         if self.settings.theme.is_none() {
             self.settings.theme = disk.settings.theme.clone();
         }
+        keep_extra(&mut self.settings.extra, &disk.settings.extra);
+        keep_extra(&mut self.extra, &disk.extra);
+    }
+}
+
+/// Unknown fields of the other side that this side lacks are kept.
+fn keep_extra(
+    mine: &mut BTreeMap<String, serde_json::Value>,
+    theirs: &BTreeMap<String, serde_json::Value>,
+) {
+    for (k, v) in theirs {
+        mine.entry(k.clone()).or_insert_with(|| v.clone());
     }
 }
 
@@ -206,6 +235,7 @@ impl ModuleRecord {
                 Some(m) => m.merge_from(t),
             }
         }
+        keep_extra(&mut self.extra, &theirs.extra);
     }
 }
 
@@ -242,6 +272,7 @@ impl StepRecord {
                 self.choices = theirs.choices.clone();
             }
         }
+        keep_extra(&mut self.extra, &theirs.extra);
     }
 }
 

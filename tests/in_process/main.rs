@@ -12,6 +12,7 @@ mod parity;
 mod plain_walk;
 mod progress_store;
 mod schemas;
+mod store_hostile;
 mod tui_common;
 mod tui_keys;
 mod tui_parity;

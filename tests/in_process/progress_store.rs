@@ -243,7 +243,7 @@ fn a_save_waits_for_another_writer_holding_the_lock() {
 fn folders_are_0700_and_files_0600() {
     use std::os::unix::fs::PermissionsExt;
     let d = tmp();
-    let data = d.path().join("fresh/data");
+    let data = d.path().join("data");
     let mut o = open(&data, "sam");
     o.store.save(&o.record).expect("save");
     let mode = |p: &Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
@@ -663,7 +663,8 @@ fn kill_9_at_random_moments_never_costs_more_than_the_save_in_flight() {
             .expect("read child output");
         let printed = out
             .lines()
-            .filter_map(|l| l.strip_prefix("saved "))
+            // The first one may follow libtest's "test … ... " on its line.
+            .filter_map(|l| l.split("saved ").nth(1))
             .filter_map(|n| n.trim().parse::<usize>().ok())
             .next_back();
         if let Some(p) = printed {
@@ -671,6 +672,11 @@ fn kill_9_at_random_moments_never_costs_more_than_the_save_in_flight() {
             last = p;
         }
         temps_left += temps(&pdir).len();
+        if printed.is_none() && !path.exists() {
+            // Killed before its first save finished (a slow start on a
+            // loaded machine): nothing to lose yet.
+            continue;
+        }
         // The file as a power cut or a kill leaves it: complete JSON, with
         // the last state the child reported, or the one it was saving.
         let bytes = fs::read(&path).unwrap_or_else(|e| panic!("kill {kill} (seed {seed}): {e}"));
@@ -679,7 +685,8 @@ fn kill_9_at_random_moments_never_costs_more_than_the_save_in_flight() {
         let on_disk = rec.modules.get("m").map_or(0, |m| m.steps.len());
         assert!(
             on_disk == last || on_disk == last + 1,
-            "kill {kill} (seed {seed}): file has {on_disk} answers, child reported {last}"
+            "kill {kill} (seed {seed}): file has {on_disk} answers, child reported {last}; child said: {}",
+            out.lines().rev().take(4).collect::<Vec<_>>().join(" | ")
         );
         if on_disk == last + 1 {
             mid_save += 1; // killed after the rename, before it printed
