@@ -31,7 +31,7 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct RunArgs {
     /// Use the course in DIR instead of the built-in one.
-    #[arg(long, value_name = "DIR", env = "NOTALONE_LESSONS", global = true)]
+    #[arg(long, value_name = "DIR", env = "NOTALONE_LESSONS", global = true, value_parser = path_or_unset)]
     pub lessons: Option<PathBuf>,
 
     /// Interface and lesson language, e.g. fr or fr-CA.
@@ -43,7 +43,7 @@ pub struct RunArgs {
     pub profile: Option<String>,
 
     /// Where progress is kept (default: the platform data dir, ~/.local/share/notalone on Linux, %APPDATA%\notalone on Windows).
-    #[arg(long, value_name = "DIR", env = "NOTALONE_DATA_DIR", global = true)]
+    #[arg(long, value_name = "DIR", env = "NOTALONE_DATA_DIR", global = true, value_parser = path_or_unset)]
     pub data_dir: Option<PathBuf>,
 
     /// Line-based mode for screen readers and scripts: no full-screen UI, no escape sequences.
@@ -60,6 +60,32 @@ pub struct RunArgs {
     /// try every choice; nothing is ever saved (nothing is written to --data-dir).
     #[arg(long)]
     pub preview: bool,
+}
+
+/// A folder given with `--data-dir`/`--lessons` or their environment
+/// variables. An empty or blank value (`NOTALONE_DATA_DIR=` in a login
+/// script) parses as an empty path, which [`Cli::parse_args`] turns into
+/// "not given".
+fn path_or_unset(s: &str) -> Result<PathBuf, std::convert::Infallible> {
+    Ok(if s.trim().is_empty() {
+        PathBuf::new()
+    } else {
+        PathBuf::from(s)
+    })
+}
+
+impl Cli {
+    /// Parse the command line (exits on errors, as `clap` does); empty
+    /// folder values count as not given.
+    pub fn parse_args() -> Cli {
+        let mut cli = <Cli as Parser>::parse();
+        for p in [&mut cli.run.data_dir, &mut cli.run.lessons] {
+            if p.as_ref().is_some_and(|p| p.as_os_str().is_empty()) {
+                *p = None;
+            }
+        }
+        cli
+    }
 }
 
 /// Output format of `lint` and `locales check`.

@@ -1,10 +1,9 @@
 #![forbid(unsafe_code)]
 
-use clap::Parser;
 use notalone::cli::{Cli, Command};
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let code = match cli.command {
         Some(Command::Lint { dir, format }) => notalone::commands::lint::run(dir, format),
         Some(Command::Progress(args)) => notalone::commands::progress::run_with(

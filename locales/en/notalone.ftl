@@ -336,10 +336,8 @@ profile-list-skipped = { $count ->
     [one] One profile folder could not be read, so it is not listed.
    *[other] { $count } profile folders could not be read, so they are not listed.
 }
-progress-busy = This nickname is also open in another session that is not answering. Your answers are still saved.
 progress-unsafe-folder = Your progress folder can be changed by other accounts, so nothing is saved there. Please ask your teacher to check it.
 progress-no-data-folder = The folder for saving progress does not exist, so your progress cannot be saved. You can still take the course.
-progress-too-large = Your progress has grown too large to save. What was saved before is kept.
 #
 ## Release and platforms (issue 17)
 #

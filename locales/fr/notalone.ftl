@@ -336,10 +336,8 @@ profile-list-skipped = { $count ->
     [one] Un dossier de profil n'a pas pu être lu, il n'est donc pas affiché.
    *[other] { $count } dossiers de profil n'ont pas pu être lus, ils ne sont donc pas affichés.
 }
-progress-busy = Ce pseudo est aussi ouvert dans une autre session qui ne répond pas. Tes réponses sont quand même enregistrées.
 progress-unsafe-folder = Ton dossier de progression peut être modifié par d'autres comptes, donc rien n'y est enregistré. Demande à ton enseignant de le vérifier.
 progress-no-data-folder = Le dossier prévu pour enregistrer ta progression n'existe pas, donc elle ne peut pas être enregistrée. Tu peux quand même suivre le cours.
-progress-too-large = Ta progression est devenue trop grande pour être enregistrée. Ce qui a été enregistré avant est conservé.
 #
 ## Release and platforms (issue 17)
 #

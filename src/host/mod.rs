@@ -24,7 +24,7 @@ pub use pseudo::pseudo_course;
 use crate::course::{self, Course, CourseSource, LoadError, MemoryCourse, locale};
 use crate::i18n::{self, I18n};
 use crate::progress::profile::{ProfileNameError, validate_profile_name};
-use crate::progress::store::{LockState, ProgressStore, SetAsideReason};
+use crate::progress::store::{LockState, ProgressStore, SetAsideReason, StoreErrorKind};
 use crate::progress::{CourseRecord, record};
 use crate::session::{Input, Outcome, Session};
 use store::{Backend, Saved};
@@ -248,13 +248,18 @@ impl Host {
 
     /// Check a typed nickname; the error is a sentence in the learner's language.
     pub fn validate_profile(&self, name: &str) -> Result<String, String> {
-        validate_profile_name(name).map_err(|e| {
+        let name = validate_profile_name(name).map_err(|e| {
             self.i18n.t(match e {
                 ProfileNameError::Empty => "profile-error-empty",
                 ProfileNameError::TooLong => "profile-error-too-long",
                 _ => "profile-error-bad-char",
             })
-        })
+        })?;
+        // Another account's nickname here: pick another (security).
+        if self.backend.taken(&name) {
+            return Err(self.i18n.t("profile-taken"));
+        }
+        Ok(name)
     }
 
     /// Live preview: load the course again from its files in the current
@@ -305,7 +310,12 @@ impl Host {
         }
         self.save_failed = !opening.can_save;
         if !opening.can_save {
-            notice = Some(self.i18n.t("progress-cannot-save"));
+            notice = Some(self.i18n.t(match opening.error {
+                Some(StoreErrorKind::Taken) => "profile-taken",
+                Some(StoreErrorKind::Unsafe) => "progress-unsafe-folder",
+                Some(StoreErrorKind::MissingParent) => "progress-no-data-folder",
+                _ => "progress-cannot-save",
+            }));
         }
         let record = opening
             .record

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::progress::CourseRecord;
-use crate::progress::store::{self, LockState, ProgressStore, Recovered};
+use crate::progress::store::{self, LockState, ProgressStore, Recovered, StoreErrorKind};
 
 /// The progress backend.
 #[derive(Debug)]
@@ -31,6 +31,8 @@ pub(crate) struct Opening {
     pub recovered: Option<Recovered>,
     /// Progress can be saved.
     pub can_save: bool,
+    /// Why the store could not be opened (security: for the message).
+    pub error: Option<StoreErrorKind>,
 }
 
 /// How a save went.
@@ -51,9 +53,10 @@ impl Backend {
 
     pub fn profiles(&self) -> Vec<String> {
         match self {
-            Backend::Disk { dir, .. } => {
-                dir.as_deref().map(store::list_profiles).unwrap_or_default()
-            }
+            Backend::Disk { dir, .. } => dir
+                .as_deref()
+                .map(|d| store::list_profiles_checked(d).names)
+                .unwrap_or_default(),
             Backend::Memory {
                 records, profiles, ..
             } => {
@@ -78,6 +81,7 @@ impl Backend {
                         record: None,
                         recovered: None,
                         can_save: false,
+                        error: None,
                     };
                 };
                 match ProgressStore::open(&dir, profile, course) {
@@ -87,12 +91,14 @@ impl Backend {
                             record: Some(o.record),
                             recovered: o.notice,
                             can_save: true,
+                            error: None,
                         }
                     }
-                    Err(_) => Opening {
+                    Err(e) => Opening {
                         record: None,
                         recovered: None,
                         can_save: false,
+                        error: Some(e.kind()),
                     },
                 }
             }
@@ -100,11 +106,13 @@ impl Backend {
                 record: records.get(profile).cloned(),
                 recovered: None,
                 can_save: !*fail,
+                error: None,
             },
             Backend::Nowhere => Opening {
                 record: None,
                 recovered: None,
                 can_save: false,
+                error: None,
             },
         }
     }
@@ -130,6 +138,14 @@ impl Backend {
                 Saved::Merged(Box::new(merged), LockState::Held, None)
             }
             Backend::Nowhere => Saved::Failed,
+        }
+    }
+
+    /// The nickname belongs to another account here (security).
+    pub fn taken(&self, profile: &str) -> bool {
+        match self {
+            Backend::Disk { dir: Some(d), .. } => store::nickname_taken(d, profile),
+            _ => false,
         }
     }
 

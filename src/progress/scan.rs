@@ -186,7 +186,7 @@ fn scan_profile(profiles: &SafeDir, key: &str, skipped: &mut Vec<PathBuf>) -> Op
                     && profile_key(&r.profile) == key
                     && course_stem(&r.course) == stem =>
             {
-                records.push(r);
+                records.push(*r);
             }
             Ok(ReadOutcome::Missing) => {}
             _ => skipped.push(dir.join(file)),
@@ -239,16 +239,23 @@ pub fn read_all(data_dir: &Path) -> (Vec<CourseRecord>, Vec<PathBuf>) {
     }
 }
 
-/// Profiles found in the data dir (their nicknames as stored), sorted
-/// case-insensitively. See [`list_profiles_checked`].
+/// Profiles found in the data dir that this account can read (their
+/// nicknames as stored), sorted case-insensitively; links, FIFOs and
+/// folders others can write to are left out (see [`list_profiles_checked`]
+/// for the profile picker).
 pub fn list_profiles(data_dir: &Path) -> Vec<String> {
-    list_profiles_checked(data_dir).names
+    list(data_dir, false).names
 }
 
 /// The profiles this account can pick: its own folders in the data dir
 /// (another account's folders are left out: their nicknames are taken),
-/// with a valid nickname, and what was skipped.
+/// with a valid nickname, and what was skipped (report it once:
+/// `profile-list-skipped`).
 pub fn list_profiles_checked(data_dir: &Path) -> ProfileList {
+    list(data_dir, true)
+}
+
+fn list(data_dir: &Path, own_only: bool) -> ProfileList {
     let mut out = ProfileList::default();
     let Ok(Some(profiles)) = open_profiles_for_reading(data_dir) else {
         return out;
@@ -259,7 +266,7 @@ pub fn list_profiles_checked(data_dir: &Path) -> ProfileList {
     for key in keys {
         let path = profiles.join(&key);
         match profiles.stat(&key) {
-            Ok(Some(m)) if m.kind == Kind::Dir && m.owned_by_me() => {}
+            Ok(Some(m)) if m.kind == Kind::Dir && (m.owned_by_me() || !own_only) => {}
             _ => continue,
         }
         let Ok(dir) = profiles.sub(&key) else {
@@ -267,7 +274,7 @@ pub fn list_profiles_checked(data_dir: &Path) -> ProfileList {
             continue;
         };
         let folder = match dir.meta() {
-            Ok(m) if m.owned_by_me() && !m.others_can_write() => m,
+            Ok(m) if (m.owned_by_me() || !own_only) && !m.others_can_write() => m,
             _ => {
                 out.skipped.push(path);
                 continue;

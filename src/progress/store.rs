@@ -322,7 +322,7 @@ impl ProgressStore {
                     && r.course == self.course
                     && same_profile(&r.profile, &self.profile) =>
             {
-                return Ok(Some(r));
+                return Ok(Some(*r));
             }
             ReadOutcome::Good(..) => SetAsideReason::Unreadable,
             ReadOutcome::Bad(reason) => reason,
@@ -418,6 +418,19 @@ pub fn encode_record(record: &CourseRecord) -> Option<Vec<u8>> {
     }
     let compact = serde_json::to_vec(record).ok()?;
     fits(&compact).then_some(compact)
+}
+
+/// True when the nickname's folder exists in the data dir but belongs to
+/// another account (or is a link or a file): the learner should pick
+/// another nickname (`profile-taken`). Nothing is created or read.
+pub fn nickname_taken(data_dir: &Path, profile: &str) -> bool {
+    let Ok(name) = validate_profile_name(profile) else {
+        return false;
+    };
+    matches!(
+        open_profile_dir(data_dir, &profile_key(&name), false),
+        Err(StoreError::Taken { .. })
+    )
 }
 
 /// The folder of a profile (whether or not it exists). Any string maps to
@@ -575,7 +588,7 @@ fn trusted_file(m: &Meta) -> bool {
 #[derive(Debug)]
 pub(crate) enum ReadOutcome {
     Missing,
-    Good(CourseRecord, Meta),
+    Good(Box<CourseRecord>, Meta),
     Bad(SetAsideReason),
 }
 
@@ -596,7 +609,7 @@ pub(crate) fn read_record(dir: &SafeDir, name: &str) -> io::Result<ReadOutcome> 
             ReadOutcome::Bad(SetAsideReason::Unreadable)
         }
         Ok(ReadResult::Bytes(bytes, meta)) => match parse_record(&bytes) {
-            Ok(r) => ReadOutcome::Good(r, meta),
+            Ok(r) => ReadOutcome::Good(Box::new(r), meta),
             Err(reason) => ReadOutcome::Bad(reason),
         },
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
