@@ -17,5 +17,7 @@ mod report_class;
 mod report_html;
 mod report_views;
 mod scaffold;
+#[cfg(unix)]
+mod shared_folder;
 mod tui_pty;
 mod write_links;
