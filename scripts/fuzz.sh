@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"
-for t in module course_dir progress plain_answers ftl; do
+for t in module course_dir progress plain_answers ftl profile_scan; do
   mkdir -p "fuzz/corpus/$t"
   dict=()
   case "$t" in module|course_dir) dict=(-dict=fuzz/toml.dict) ;; esac

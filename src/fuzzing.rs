@@ -121,3 +121,60 @@ pub fn ftl(source: &str) {
         }
     }
 }
+
+/// A shared data folder built from fuzz bytes (profile folders, files,
+/// links and stray entries under `profiles/`), then read the way the
+/// nickname screen and the class report read it: never a panic, a hang, or
+/// a read through a link.
+pub fn profile_scan(data: &[u8]) {
+    use crate::progress::store as scan;
+    const FOLDERS: [&str; 6] = ["p-sam", "p-lee", "p-%C3%A9", "p-", "x-sam", "p-sam.bad"];
+    const FILES: [&str; 6] = [
+        "_profile.json",
+        "notalone.json",
+        "notalone.lock",
+        ".notalone.json.1.tmp",
+        "e2e.json",
+        "notalone.json.20261201T000000Z.bad",
+    ];
+    const GOOD: &[u8] = br#"{"format":"notalone-progress","version":1,"profile":"sam","course":"notalone","modules":{"how-it-starts":{"completed_at":"2026-11-29T10:00:00Z"}}}"#;
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    let root = dir.path();
+    let profiles = root.join("profiles");
+    if std::fs::create_dir(&profiles).is_err() {
+        return;
+    }
+    for (n, op) in data.chunks(3).take(48).enumerate() {
+        let pick = |i: usize, len: usize| op.get(i).map_or(0, |b| *b as usize) % len;
+        let folder = profiles.join(FOLDERS[pick(1, FOLDERS.len())]);
+        let file = folder.join(FILES[pick(2, FILES.len())]);
+        // File contents: a valid record, or a slice of the input after it.
+        let body: &[u8] = if op[0] & 0x80 == 0 {
+            GOOD
+        } else {
+            let from = (n * 3 + 3).min(data.len());
+            &data[from..(from + 256).min(data.len())]
+        };
+        match op[0] % 6 {
+            0 => drop(std::fs::create_dir_all(&folder)),
+            1 => drop(std::fs::write(&file, body)),
+            2 => drop(std::fs::write(&folder, body)),
+            #[cfg(unix)]
+            3 => {
+                let target = ["/dev/null", "/dev/zero", "..", "/", "p-sam"][pick(2, 5)];
+                drop(std::os::unix::fs::symlink(target, &folder));
+            }
+            #[cfg(unix)]
+            4 => {
+                let target = ["/dev/zero", "../p-lee/notalone.json", "/etc/hostname"][pick(1, 3)];
+                drop(std::os::unix::fs::symlink(target, &file));
+            }
+            _ => drop(std::fs::remove_dir_all(&folder)),
+        }
+    }
+    let _ = scan::scan(root);
+    let _ = scan::read_all(root);
+    let _ = scan::list_profiles_checked(root);
+}

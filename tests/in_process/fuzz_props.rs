@@ -50,4 +50,9 @@ proptest! {
         s.push_str(&junk);
         notalone::fuzzing::ftl(&s);
     }
+
+    #[test]
+    fn planted_profile_folders_never_panic_or_hang(ops in prop::collection::vec(any::<u8>(), 0..150)) {
+        notalone::fuzzing::profile_scan(&ops);
+    }
 }
