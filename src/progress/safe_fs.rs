@@ -250,10 +250,12 @@ mod imp {
         }
     }
 
+    // `st_mode` is a u32 on Linux but a u16 on macOS.
+    #[allow(clippy::useless_conversion)]
     fn meta(st: &rfs::Stat) -> Meta {
         Meta {
             uid: Some(st.st_uid),
-            mode: st.st_mode & 0o7777,
+            mode: u32::from(st.st_mode) & 0o7777,
             kind: kind(FileType::from_raw_mode(st.st_mode)),
         }
     }
