@@ -5,7 +5,6 @@
 //! dispatches. See `docs/` for the lesson format and the design.
 #![forbid(unsafe_code)]
 
-pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod course;

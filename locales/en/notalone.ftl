@@ -143,7 +143,6 @@ language-name = English
 ## Full-screen UI
 
 tui-too-small = Please make this window larger: at least { $width } columns wide and { $height } rows high.
-tui-app-name = notalone
 tui-keys-move = ↑↓ move
 tui-keys-open = Enter open
 tui-keys-continue = Enter continue
@@ -200,7 +199,6 @@ tui-settings-no-color-env = Colours are off because NO_COLOR is set on this comp
 tui-theme-default = Default
 tui-theme-high-contrast = High contrast
 tui-theme-no-colour = No colour
-tui-error-open = This nickname could not be opened: { $reason }
 
 ## Live preview (notalone --lessons DIR --watch)
 tui-watch-broken-title = The course has errors

@@ -143,7 +143,6 @@ language-name = Français
 ## Interface plein écran
 
 tui-too-small = Agrandis cette fenêtre : il faut au moins { $width } colonnes de large et { $height } lignes de haut.
-tui-app-name = notalone
 tui-keys-move = ↑↓ se déplacer
 tui-keys-open = Entrée ouvrir
 tui-keys-continue = Entrée continuer
@@ -200,7 +199,6 @@ tui-settings-no-color-env = Les couleurs sont désactivées parce que NO_COLOR e
 tui-theme-default = Par défaut
 tui-theme-high-contrast = Contraste élevé
 tui-theme-no-colour = Sans couleur
-tui-error-open = Impossible d'ouvrir ce pseudo : { $reason }
 
 ## Live preview (notalone --lessons DIR --watch)
 tui-watch-broken-title = Le cours contient des erreurs

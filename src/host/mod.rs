@@ -13,6 +13,7 @@
 //! computed when the course is loaded.
 
 mod language;
+mod memory;
 mod pseudo;
 mod store;
 
@@ -34,8 +35,8 @@ use store::{Backend, Saved};
 pub(crate) enum Origin {
     Files(CourseSource),
     Memory(MemoryCourse),
-    /// A course built in memory (tests): no reload, one language.
-    Fixed(Box<Course>),
+    /// Courses built in memory (tests, benches, fuzz targets): see `memory.rs`.
+    Fixed(Box<memory::Fixed>),
 }
 
 /// The clock.
@@ -128,7 +129,7 @@ impl Host {
     /// benches, fuzz targets).
     pub fn in_memory(course: Course) -> Host {
         let lang = Some(course.locale.clone());
-        let origin = Origin::Fixed(Box::new(course.clone()));
+        let origin = Origin::Fixed(Box::new(memory::Fixed::new(course.clone())));
         let mut h = Host::assemble(origin, (lang.clone(), lang), course, Backend::memory());
         h.cli_lang = false;
         h.clock = Clock::Fixed("2026-11-29T10:00:00Z".into());
@@ -161,7 +162,8 @@ impl Host {
                 course::locales(s).unwrap_or_default(),
                 i18n::CourseInterface::read(s),
             ),
-            _ => (
+            Origin::Fixed(f) => (f.locales(), i18n::CourseInterface::default()),
+            Origin::Memory(_) => (
                 vec![course.locale.clone()],
                 i18n::CourseInterface::default(),
             ),
@@ -188,37 +190,6 @@ impl Host {
         h
     }
 
-    /// Tests: existing nicknames and a saved record (memory host only).
-    pub fn with_record(mut self, record: CourseRecord) -> Host {
-        if let Backend::Memory { records, .. } = &mut self.backend {
-            records.insert(record.profile.clone(), record);
-        }
-        self
-    }
-
-    /// Tests: nicknames listed on the profile screen (memory host only).
-    pub fn with_profiles(mut self, names: Vec<String>) -> Host {
-        if let Backend::Memory { profiles, .. } = &mut self.backend {
-            *profiles = names;
-        }
-        self
-    }
-
-    /// Tests: make every save fail (memory host only).
-    pub fn set_save_failing(&mut self, failing: bool) {
-        if let Backend::Memory { fail, .. } = &mut self.backend {
-            *fail = failing;
-        }
-    }
-
-    /// Tests: the record saved for a nickname (memory host only).
-    pub fn saved_record(&self, profile: &str) -> Option<&CourseRecord> {
-        match &self.backend {
-            Backend::Memory { records, .. } => records.get(profile),
-            _ => None,
-        }
-    }
-
     /// Whether this host is a preview (nothing is saved).
     pub fn is_preview(&self) -> bool {
         matches!(self.backend, Backend::Nowhere)
@@ -243,7 +214,7 @@ impl Host {
 
     /// Existing nicknames.
     pub fn profiles(&self) -> Vec<String> {
-        self.backend.profiles()
+        self.backend.profiles().names
     }
 
     /// Check a typed nickname; the error is a sentence in the learner's language.
@@ -268,6 +239,11 @@ impl Host {
     /// nothing changes and the rendered lint report is returned (rustc
     /// style, file:line:col, control characters escaped).
     pub fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
+        if let Origin::Fixed(f) = &self.origin
+            && let Some(report) = &f.broken
+        {
+            return Some(crate::text::escape_controls(report));
+        }
         match load_from(&self.origin, self.lang.as_deref()) {
             Ok(c) => {
                 if let Some(s) = session {
@@ -477,49 +453,7 @@ pub(crate) fn load_from(origin: &Origin, lang: Option<&str>) -> Result<Course, L
             }
             Ok(c)
         }
-        Origin::Fixed(c) => Ok((**c).clone()),
-    }
-}
-
-impl crate::tui::AppContext for Host {
-    fn i18n(&self) -> &I18n {
-        &self.i18n
-    }
-    fn course(&self) -> Option<&Course> {
-        Some(&self.course)
-    }
-    fn profiles(&self) -> Vec<String> {
-        Host::profiles(self)
-    }
-    fn validate_profile(&self, name: &str) -> Result<String, String> {
-        Host::validate_profile(self, name)
-    }
-    fn open(&mut self, profile: &str) -> anyhow::Result<(Session, Option<String>)> {
-        Ok(Host::open(self, profile))
-    }
-    fn save(&mut self, record: &CourseRecord) -> Option<CourseRecord> {
-        Host::save_record(self, record)
-    }
-    fn take_notice(&mut self) -> Option<String> {
-        Host::take_notice(self)
-    }
-    fn set_language(&mut self, session: &mut Session, lang: &str) {
-        Host::set_language(self, session, lang);
-    }
-    fn languages(&self) -> Vec<(String, String)> {
-        self.languages.clone()
-    }
-    fn now(&self) -> String {
-        Host::now(self)
-    }
-    fn save_on_signal(&self) -> Arc<dyn Fn() + Send + Sync> {
-        Host::save_on_signal(self)
-    }
-    fn reload(&mut self, session: Option<&mut Session>) -> Option<String> {
-        Host::reload(self, session)
-    }
-    fn close(&mut self) -> Option<String> {
-        Host::close(self)
+        Origin::Fixed(f) => Ok(f.load(lang)),
     }
 }
 

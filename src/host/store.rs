@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::progress::CourseRecord;
-use crate::progress::store::{self, LockState, ProgressStore, Recovered, StoreErrorKind};
+use crate::progress::store::{
+    self, LockState, ProfileList, ProgressStore, Recovered, StoreErrorKind,
+};
 
 /// The progress backend.
 #[derive(Debug)]
@@ -15,11 +17,15 @@ pub(crate) enum Backend {
         dir: Option<PathBuf>,
         open: Option<ProgressStore>,
     },
-    /// In memory: records by nickname. `fail` makes every save fail (tests).
+    /// In memory (tests): records by nickname, what the scan skipped,
+    /// switches for a failing save and an unreadable file, saves counted.
     Memory {
         records: BTreeMap<String, CourseRecord>,
         profiles: Vec<String>,
+        skipped: Vec<PathBuf>,
         fail: bool,
+        recover: bool,
+        saves: usize,
     },
     /// Preview: nothing is read or written.
     Nowhere,
@@ -47,28 +53,38 @@ impl Backend {
         Backend::Memory {
             records: BTreeMap::new(),
             profiles: Vec::new(),
+            skipped: Vec::new(),
             fail: false,
+            recover: false,
+            saves: 0,
         }
     }
 
-    pub fn profiles(&self) -> Vec<String> {
+    /// Existing nicknames, and the profile folders that had to be skipped.
+    pub fn profiles(&self) -> ProfileList {
         match self {
             Backend::Disk { dir, .. } => dir
                 .as_deref()
-                .map(|d| store::list_profiles_checked(d).names)
+                .map(store::list_profiles_checked)
                 .unwrap_or_default(),
             Backend::Memory {
-                records, profiles, ..
+                records,
+                profiles,
+                skipped,
+                ..
             } => {
-                let mut v = profiles.clone();
+                let mut names = profiles.clone();
                 for p in records.keys() {
-                    if !v.contains(p) {
-                        v.push(p.clone());
+                    if !names.contains(p) {
+                        names.push(p.clone());
                     }
                 }
-                v
+                ProfileList {
+                    names,
+                    skipped: skipped.clone(),
+                }
             }
-            Backend::Nowhere => Vec::new(),
+            Backend::Nowhere => ProfileList::default(),
         }
     }
 
@@ -102,12 +118,27 @@ impl Backend {
                     },
                 }
             }
-            Backend::Memory { records, fail, .. } => Opening {
-                record: records.get(profile).cloned(),
-                recovered: None,
-                can_save: !*fail,
-                error: None,
-            },
+            Backend::Memory {
+                records,
+                fail,
+                recover,
+                ..
+            } => {
+                // An unreadable file is set aside: the learner starts afresh.
+                let recovered = std::mem::take(recover).then(|| Recovered {
+                    moved_to: PathBuf::from(format!("{profile}.json.unreadable")),
+                    reason: store::SetAsideReason::Unreadable,
+                });
+                Opening {
+                    record: match recovered {
+                        Some(_) => None,
+                        None => records.get(profile).cloned(),
+                    },
+                    recovered,
+                    can_save: !*fail,
+                    error: None,
+                }
+            }
             Backend::Nowhere => Opening {
                 record: None,
                 recovered: None,
@@ -126,10 +157,16 @@ impl Backend {
                 },
                 None => Saved::Failed,
             },
-            Backend::Memory { records, fail, .. } => {
+            Backend::Memory {
+                records,
+                fail,
+                saves,
+                ..
+            } => {
                 if *fail {
                     return Saved::Failed;
                 }
+                *saves += 1;
                 let mut merged = rec.clone();
                 if let Some(old) = records.get(&rec.profile) {
                     merged.merge_from(old);

@@ -5,15 +5,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
 
+use super::TuiOptions;
 use super::bindings::{self, Action, Mode};
 use super::course_keys;
 use super::keys::{self, Key};
 use super::profile_field::{ProfileState, Row};
 use super::scroll::{RenderInfo, ScrollState, ScrollTo, ViewKey};
 use super::theme::{Theme, ThemeName};
-use super::{AppContext, TuiOptions};
+use crate::host::Host;
 use crate::i18n::num;
-use crate::session::{Hint, Input, ScreenKey, Session};
+use crate::session::{Input, ScreenKey, Session};
 use crate::text::sanitize_line;
 
 /// What the loop does after an event.
@@ -52,7 +53,6 @@ pub struct App {
     pub(crate) hint: Option<String>,
     pub(crate) scroll: ScrollState,
     pub(crate) last: RenderInfo,
-    save_failed: bool,
     /// The terminal's colour filter: kept in step with the theme.
     colour_flag: Option<Arc<AtomicBool>>,
     /// Profiles opened so far (the signal handler is refreshed after each).
@@ -60,14 +60,8 @@ pub struct App {
     /// Live preview: the course on disk has errors; these diagnostics are
     /// shown in place of every screen until a reload succeeds.
     pub(crate) broken: Option<String>,
-    /// The languages settings offers (tag, name), asked of the host when
-    /// settings opens, never while drawing.
-    pub(crate) languages: Vec<(String, String)>,
     /// The nickname whose profile is open.
     pub(crate) profile: Option<String>,
-    /// The regional tag the course opened in (`en-GB`): choosing its
-    /// language again keeps the region (and its help lines).
-    region: Option<String>,
     /// The highlighted item of the list on screen (a position as shown),
     /// and the screen it belongs to (it starts afresh on a new screen).
     pub(crate) cursor: usize,
@@ -77,9 +71,9 @@ pub struct App {
 impl App {
     /// Start on the profile picker, or straight in the course when
     /// `opts.profile` names a profile that opens.
-    pub fn new(ctx: &mut dyn AppContext, opts: &TuiOptions) -> App {
+    pub fn new(host: &mut Host, opts: &TuiOptions) -> App {
         let mut app = App {
-            stage: Stage::Profile(ProfileState::new(ctx.profiles())),
+            stage: Stage::Profile(ProfileState::new(host.profiles())),
             overlays: Vec::new(),
             theme_name: ThemeName::Default,
             no_color: opts.no_color,
@@ -87,18 +81,15 @@ impl App {
             hint: None,
             scroll: ScrollState::default(),
             last: RenderInfo::default(),
-            save_failed: false,
             colour_flag: None,
             opened: 0,
             broken: None,
-            languages: Vec::new(),
             profile: None,
-            region: None,
             cursor: 0,
             cursor_key: None,
         };
         if let Some(p) = &opts.profile {
-            app.open_profile(p, ctx);
+            app.open_profile(p, host);
         }
         app
     }
@@ -168,21 +159,21 @@ impl App {
     }
 
     /// Live preview: the course files changed. Reload through the
-    /// context; on errors show them (in place of whatever was shown) until
+    /// host; on errors show them (in place of whatever was shown) until
     /// a later reload succeeds, which returns to the same place.
-    pub fn reload(&mut self, ctx: &mut dyn AppContext) -> Flow {
+    pub fn reload(&mut self, host: &mut Host) -> Flow {
         let session = match &mut self.stage {
             Stage::Course(s) => Some(&mut **s),
             Stage::Profile(_) => None,
         };
-        match ctx.reload(session) {
+        match host.reload(session) {
             Some(diagnostics) => {
                 self.broken = Some(crate::text::escape_controls(&diagnostics));
                 self.notice = None;
             }
             None => {
                 self.broken = None;
-                self.notice = Some(ctx.i18n().t("tui-watch-reloaded"));
+                self.notice = Some(host.i18n().t("tui-watch-reloaded"));
             }
         }
         self.hint = None;
@@ -254,25 +245,25 @@ impl App {
     }
 
     /// Apply one terminal event.
-    pub fn handle_event(&mut self, ev: &Event, ctx: &mut dyn AppContext) -> Flow {
+    pub fn handle_event(&mut self, ev: &Event, host: &mut Host) -> Flow {
         match ev {
             // Windows reports releases too: one press, one action.
             Event::Key(k) if k.kind == KeyEventKind::Release => Flow::Idle,
-            Event::Key(k) => self.on_key(k, ctx),
-            Event::Mouse(m) => self.on_mouse(m, ctx),
+            Event::Key(k) => self.on_key(k, host),
+            Event::Mouse(m) => self.on_mouse(m, host),
             Event::Resize(..) => Flow::Redraw,
             Event::Paste(text) => self.on_paste(text),
             _ => Flow::Idle,
         }
     }
 
-    fn on_key(&mut self, k: &KeyEvent, ctx: &mut dyn AppContext) -> Flow {
+    fn on_key(&mut self, k: &KeyEvent, host: &mut Host) -> Flow {
         let mode = self.mode();
         let key = keys::normalise(k, mode.types_text());
         // A notice or hint is shown until the next key.
         let cleared = self.notice.take().is_some() | self.hint.take().is_some();
         let flow = match (bindings::action(mode, key), key) {
-            (Some(a), _) => self.act(a, key, ctx),
+            (Some(a), _) => self.act(a, key, host),
             (None, Key::Char(c)) => self.type_char(c),
             (None, _) => Flow::Idle,
         };
@@ -284,7 +275,7 @@ impl App {
     }
 
     /// Carry out what a binding says.
-    pub(crate) fn act(&mut self, action: Action, key: Key, ctx: &mut dyn AppContext) -> Flow {
+    pub(crate) fn act(&mut self, action: Action, key: Key, host: &mut Host) -> Flow {
         let scroll = |app: &mut App, to: ScrollTo| {
             if app.scroll.by(&app.last, to) {
                 Flow::Redraw
@@ -303,7 +294,7 @@ impl App {
                 return Flow::Redraw;
             }
             Action::Settings => {
-                self.open_settings(ctx);
+                self.open_settings(host);
                 return Flow::Redraw;
             }
             Action::ScrollUp => return scroll(self, ScrollTo::LineUp),
@@ -319,8 +310,8 @@ impl App {
             _ => None,
         };
         match self.mode() {
-            Mode::Profile => self.profile_action(action, ctx),
-            Mode::Settings => self.settings_action(action, digit, ctx),
+            Mode::Profile => self.profile_action(action, host),
+            Mode::Settings => self.settings_action(action, digit, host),
             Mode::Help | Mode::Broken => Flow::Idle,
             _ => {
                 let Stage::Course(s) = &self.stage else {
@@ -330,7 +321,7 @@ impl App {
                 let e = course_keys::effect(&s.view(), action, digit, self.cursor, page);
                 self.cursor = e.cursor;
                 for i in e.inputs {
-                    self.input(i, ctx);
+                    self.input(i, host);
                 }
                 self.sync_cursor();
                 self.scroll.follow();
@@ -363,7 +354,7 @@ impl App {
         Flow::Redraw
     }
 
-    fn profile_action(&mut self, action: Action, ctx: &mut dyn AppContext) -> Flow {
+    fn profile_action(&mut self, action: Action, host: &mut Host) -> Flow {
         let page = self.last.page() as isize;
         let Stage::Profile(p) = &mut self.stage else {
             return Flow::Idle;
@@ -382,7 +373,7 @@ impl App {
                     Some(Row::Name(n)) => n.to_string(),
                     Some(Row::New) | None => p.typed.clone(),
                 };
-                self.open_profile(&name, ctx);
+                self.open_profile(&name, host);
             }
             _ => return Flow::Idle,
         }
@@ -391,65 +382,42 @@ impl App {
     }
 
     /// Validate and open a profile; on failure, stay on the picker with the reason.
-    fn open_profile(&mut self, name: &str, ctx: &mut dyn AppContext) {
-        let err = match ctx.validate_profile(name) {
-            Err(msg) => sanitize_line(&msg),
-            Ok(nick) => match ctx.open(&nick) {
-                Ok((session, notice)) => {
-                    let theme = ThemeName::parse(session.record().settings.theme.as_deref());
-                    self.set_theme(theme);
-                    self.notice = notice
-                        .or_else(|| ctx.take_notice())
-                        .map(|n| sanitize_line(&n));
-                    let locale = &session.course().locale;
-                    self.region = locale.contains('-').then(|| locale.clone());
-                    self.stage = Stage::Course(Box::new(session));
-                    self.overlays.clear();
-                    self.profile = Some(sanitize_line(&nick));
-                    self.opened += 1;
-                    self.sync_cursor();
-                    return;
+    fn open_profile(&mut self, name: &str, host: &mut Host) {
+        let nick = match host.validate_profile(name) {
+            Ok(nick) => nick,
+            Err(msg) => {
+                if let Stage::Profile(p) = &mut self.stage {
+                    p.error = Some(sanitize_line(&msg));
                 }
-                Err(e) => ctx.i18n().ta(
-                    "tui-error-open",
-                    &[("reason", crate::i18n::s(sanitize_line(&e.to_string())))],
-                ),
-            },
+                return;
+            }
         };
-        if let Stage::Profile(p) = &mut self.stage {
-            p.error = Some(err);
-        }
+        let (session, notice) = host.open(&nick);
+        let theme = ThemeName::parse(session.record().settings.theme.as_deref());
+        self.set_theme(theme);
+        self.notice = notice
+            .or_else(|| host.take_notice())
+            .map(|n| sanitize_line(&n));
+        self.stage = Stage::Course(Box::new(session));
+        self.overlays.clear();
+        self.profile = Some(sanitize_line(&nick));
+        self.opened += 1;
+        self.sync_cursor();
     }
 
-    /// The language in use, as settings marks it: an exact tag, else the
-    /// language of a regional one (`en` for `en-GB`).
-    pub(crate) fn language_in_use(&self) -> Option<usize> {
-        let s = self.session()?;
-        let current = s.course().locale.as_str();
-        self.languages
-            .iter()
-            .position(|(tag, _)| tag == current)
-            .or_else(|| {
-                self.languages
-                    .iter()
-                    .position(|(tag, _)| current.starts_with(&format!("{tag}-")))
-            })
-    }
-
-    fn open_settings(&mut self, ctx: &dyn AppContext) {
-        self.languages = ctx.languages();
-        let cursor = self.language_in_use().unwrap_or(0);
+    fn open_settings(&mut self, host: &Host) {
+        let cursor = host.language_index().unwrap_or(0);
         self.overlays.push(Overlay::Settings { cursor });
         self.scroll.follow();
     }
 
-    fn settings_action(
-        &mut self,
-        action: Action,
-        digit: Option<usize>,
-        ctx: &mut dyn AppContext,
-    ) -> Flow {
-        let n = self.languages.len() + ThemeName::ALL.len();
+    /// How many entries settings lists: the languages, then the themes.
+    fn settings_len(host: &Host) -> usize {
+        host.languages().len() + ThemeName::ALL.len()
+    }
+
+    fn settings_action(&mut self, action: Action, digit: Option<usize>, host: &mut Host) -> Flow {
+        let n = App::settings_len(host);
         let Some(Overlay::Settings { cursor }) = self.overlays.last_mut() else {
             return Flow::Idle;
         };
@@ -462,14 +430,14 @@ impl App {
                 Some(i) if i < n => *cursor = i,
                 _ => {
                     self.hint = Some(
-                        ctx.i18n()
+                        host.i18n()
                             .ta("hint-out-of-range", &[("max", num(n.min(9) as u32))]),
                     );
                 }
             },
             Action::Confirm => {
                 let i = *cursor;
-                self.apply_setting(i, ctx);
+                self.apply_setting(i, host);
             }
             _ => return Flow::Idle,
         }
@@ -478,86 +446,57 @@ impl App {
     }
 
     /// Use settings entry `i`: a language, then the themes. The language
-    /// or theme in use already changes nothing.
-    fn apply_setting(&mut self, i: usize, ctx: &mut dyn AppContext) {
-        let in_use = self.language_in_use();
-        let langs = self.languages.clone();
-        let region = self.region.clone();
+    /// or theme in use already changes nothing (the host keeps a regional
+    /// tag regional).
+    fn apply_setting(&mut self, i: usize, host: &mut Host) {
+        let langs = host.languages().len();
         let Stage::Course(session) = &mut self.stage else {
             return;
         };
-        if let Some((tag, _)) = langs.get(i) {
-            if in_use == Some(i) {
+        if let Some((tag, _)) = host.languages().get(i).cloned() {
+            if host.language_index() == Some(i) {
                 return;
             }
-            // Back to the language of the region the course opened in: keep the region.
-            let tag = match region {
-                Some(r) if r.starts_with(&format!("{tag}-")) => r,
-                _ => tag.clone(),
-            };
-            ctx.set_language(session, &tag);
-            self.input(Input::SetLanguage(tag), ctx);
+            host.set_language(session, &tag);
+            self.take_notice(host);
             self.sync_cursor();
-        } else if let Some(t) = ThemeName::ALL.get(i - langs.len()).copied() {
+        } else if let Some(t) = ThemeName::ALL.get(i - langs).copied() {
             if t == self.theme_name {
                 return;
             }
             self.set_theme(t);
-            self.input(Input::SetTheme(t.as_str().to_string()), ctx);
+            self.input(Input::SetTheme(t.as_str().to_string()), host);
         }
     }
 
-    /// Give the session an input and carry out its outcome.
-    fn input(&mut self, input: Input, ctx: &mut dyn AppContext) {
+    /// Give the session an input through the host (which saves); show
+    /// help, a hint or the host's notice.
+    fn input(&mut self, input: Input, host: &mut Host) {
         let Stage::Course(session) = &mut self.stage else {
             return;
         };
-        let now = ctx.now();
-        let o = session.update(input, &now);
-        if o.save {
-            self.save(ctx);
-        }
+        let o = host.apply(session, input);
         if o.help {
             self.overlays.push(Overlay::Help);
         }
         if let Some(h) = o.hint {
-            self.hint = Some(self.hint_text(h, ctx));
+            self.hint = Some(session.hint_text(h).render(host.i18n()));
         }
+        self.take_notice(host);
     }
 
-    /// Save through the context; keep the merged record; one calm notice on failure.
-    fn save(&mut self, ctx: &mut dyn AppContext) {
-        let Stage::Course(session) = &mut self.stage else {
-            return;
-        };
-        let saved = ctx.save(session.record());
-        let told = ctx.take_notice();
-        let failed_now = saved.is_none() && !self.save_failed;
-        match saved {
-            Some(merged) => {
-                session.saved(merged);
-                self.save_failed = false;
-            }
-            None => self.save_failed = true,
-        }
-        if let Some(n) = told {
+    /// A notice from the host (a failed save, progress recovered, another
+    /// session holding the lock), shown once.
+    fn take_notice(&mut self, host: &mut Host) {
+        if let Some(n) = host.take_notice() {
             self.notice = Some(sanitize_line(&n));
-        } else if failed_now {
-            self.notice = Some(ctx.i18n().t("progress-cannot-save"));
-        }
-    }
-
-    fn hint_text(&self, h: Hint, ctx: &dyn AppContext) -> String {
-        match self.session() {
-            Some(s) => s.hint_text(h).render(ctx.i18n()),
-            None => String::new(),
         }
     }
 
     /// How many items the list on screen has (for "1-N pick").
-    pub fn list_len(&self) -> usize {
+    pub fn list_len(&self, host: &Host) -> usize {
         match (self.mode(), &self.stage) {
-            (Mode::Settings, _) => self.languages.len() + ThemeName::ALL.len(),
+            (Mode::Settings, _) => App::settings_len(host),
             (Mode::Profile, Stage::Profile(p)) => p.rows().len(),
             (Mode::Help | Mode::Broken | Mode::Profile, _) => 0,
             (_, Stage::Course(s)) => s.prompt().len,

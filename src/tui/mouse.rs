@@ -6,18 +6,18 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
-use super::AppContext;
 use super::app::{App, Flow, Overlay, Stage};
 use super::bindings::{self, Action, Mode};
 use super::keys::Key;
 use super::scroll::ScrollTo;
+use crate::host::Host;
 
 impl App {
-    pub(crate) fn on_mouse(&mut self, m: &MouseEvent, ctx: &mut dyn AppContext) -> Flow {
+    pub(crate) fn on_mouse(&mut self, m: &MouseEvent, host: &mut Host) -> Flow {
         match m.kind {
             MouseEventKind::Down(MouseButton::Left) => {
                 match self.last.hit(Position::new(m.column, m.row)) {
-                    Some(i) => self.click(i, ctx),
+                    Some(i) => self.click(i, host),
                     None => Flow::Idle,
                 }
             }
@@ -39,11 +39,11 @@ impl App {
 
     /// A click on item `i` (as displayed) selects it, as its digit would;
     /// a click on the highlighted item confirms it, as Enter would.
-    fn click(&mut self, i: usize, ctx: &mut dyn AppContext) -> Flow {
+    fn click(&mut self, i: usize, host: &mut Host) -> Flow {
         self.notice = None;
         self.hint = None;
         let mode = self.mode();
-        let last = self.list_len().saturating_sub(1);
+        let last = self.list_len(host).saturating_sub(1);
         let highlighted = match (&self.stage, mode) {
             (_, Mode::Settings) => match self.overlays.last() {
                 Some(Overlay::Settings { cursor }) => Some(*cursor),
@@ -56,7 +56,7 @@ impl App {
             _ => None,
         };
         if highlighted == Some(i) {
-            return self.act(Action::Confirm, Key::Enter, ctx);
+            return self.act(Action::Confirm, Key::Enter, host);
         }
         match mode {
             Mode::Profile => {
@@ -67,7 +67,7 @@ impl App {
             }
             Mode::Help | Mode::Broken => Flow::Idle,
             _ if bindings::action(mode, Key::Digit(0)).is_some() => {
-                self.act(Action::Select, Key::Digit(i), ctx)
+                self.act(Action::Select, Key::Digit(i), host)
             }
             _ => Flow::Idle,
         }

@@ -10,7 +10,7 @@ use super::wrap;
 use crate::course::Course;
 use crate::i18n::s as arg;
 
-pub(crate) fn view(cx: &Cx<'_>, p: &ProfileState, course: Option<&Course>) -> ScreenView {
+pub(crate) fn view(cx: &Cx<'_>, p: &ProfileState, course: &Course) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
@@ -80,10 +80,7 @@ pub(crate) fn view(cx: &Cx<'_>, p: &ProfileState, course: Option<&Course>) -> Sc
     if rows.is_empty() {
         doc.focus = Some(field..field + 1);
     }
-    let title = course
-        .map(|c| c.title.clone())
-        .unwrap_or_else(|| i18n.t("tui-app-name"));
-    let mut v = ScreenView::new(title, doc);
+    let mut v = ScreenView::new(course.title.clone(), doc);
     v.cursor = cursor;
     v
 }

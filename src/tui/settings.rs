@@ -7,16 +7,17 @@ use super::app::App;
 use super::doc::Doc;
 use super::theme::ThemeName;
 use super::view::{Cx, ScreenView};
+use crate::host::Host;
 use crate::text::sanitize_line;
 
-/// Drawn from what the app holds: the languages were asked of the host
-/// when settings opened (nothing is read from disk here).
-pub(crate) fn view(cx: &Cx<'_>, app: &App, cursor: usize) -> ScreenView {
+/// The languages come from the host, which lists them when the course
+/// loads (nothing is read from disk here).
+pub(crate) fn view(cx: &Cx<'_>, app: &App, host: &Host, cursor: usize) -> ScreenView {
     let t = cx.theme;
     let i18n = cx.i18n;
     let mut doc = Doc::new(cx.width);
-    let languages = &app.languages;
-    let in_use = app.language_in_use();
+    let languages = host.languages();
+    let in_use = host.language_index();
     let radio = |on: bool| {
         if on {
             Span::styled("(•) ", t.selected)

@@ -28,7 +28,8 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, Event};
 use ratatui::crossterm::{cursor, execute, terminal};
 
 use super::app::App;
-use super::{AppContext, EventSource, LoopEvent, TuiOptions, event_loop_with};
+use super::{EventSource, LoopEvent, TuiOptions, event_loop_with};
+use crate::host::Host;
 
 /// What the signal thread calls to save: replaced after a profile opens.
 type SaveFn = Arc<dyn Fn() + Send + Sync>;
@@ -107,19 +108,19 @@ impl EventSource for ChannelEvents {
 }
 
 pub(super) fn run(
-    ctx: &mut dyn AppContext,
+    host: &mut Host,
     opts: TuiOptions,
     changes: Option<Receiver<()>>,
 ) -> anyhow::Result<()> {
     install_panic_hook();
-    set_save_on_signal(ctx.save_on_signal());
+    set_save_on_signal(host.save_on_signal());
     #[cfg(unix)]
     install_signal_thread()?;
 
-    let mut app = App::new(ctx, &opts);
+    let mut app = App::new(host, &opts);
     let mut opened = app.opened_count();
     if opened > 0 {
-        set_save_on_signal(ctx.save_on_signal());
+        set_save_on_signal(host.save_on_signal());
     }
     let colour = Arc::new(AtomicBool::new(app.theme().colour));
     app.attach_colour_flag(colour.clone());
@@ -135,22 +136,22 @@ pub(super) fn run(
             return Err(e.into());
         }
     };
-    let mut refresh = |app: &mut App, ctx: &mut dyn AppContext| {
+    let mut refresh = |app: &mut App, host: &mut Host| {
         if app.opened_count() != opened {
             opened = app.opened_count();
-            set_save_on_signal(ctx.save_on_signal());
+            set_save_on_signal(host.save_on_signal());
         }
     };
     let result = match changes {
-        None => event_loop_with(&mut term, &mut app, ctx, &mut TerminalEvents, &mut refresh),
+        None => event_loop_with(&mut term, &mut app, host, &mut TerminalEvents, &mut refresh),
         Some(changes) => match ChannelEvents::start(changes) {
-            Ok(mut events) => event_loop_with(&mut term, &mut app, ctx, &mut events, &mut refresh),
+            Ok(mut events) => event_loop_with(&mut term, &mut app, host, &mut events, &mut refresh),
             Err(e) => Err(e.into()),
         },
     };
     restore();
     // One line on the restored terminal: is the progress saved?
-    if let Some(line) = ctx.close() {
+    if let Some(line) = host.close() {
         let mut out = io::stdout();
         let _ = writeln!(out, "{}", crate::text::sanitize_line(&line));
         let _ = out.flush();

@@ -14,11 +14,10 @@ use super::doc::{self, Doc};
 use super::scroll::{RenderInfo, ScrollState};
 use super::theme::Theme;
 use super::wrap;
-use super::{
-    AppContext, broken, chat, help, home, note, profile, question, read, settings, spot, summary,
-};
+use super::{broken, chat, help, home, note, profile, question, read, settings, spot, summary};
+use crate::host::Host;
 use crate::i18n::{I18n, num};
-use crate::session::{HelpView, ScreenView as Shown, Session, StepBody, Text, help_view};
+use crate::session::{ScreenView as Shown, Session, StepBody, help_view};
 
 /// Below this size only the "make the window larger" message is drawn.
 pub const MIN_WIDTH: u16 = 40;
@@ -61,10 +60,10 @@ impl ScreenView {
 }
 
 /// Draw the whole UI. Never panics, whatever the size.
-pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
+pub fn draw(frame: &mut Frame<'_>, app: &mut App, host: &Host) {
     let area = frame.area();
     let theme = app.theme();
-    let i18n = ctx.i18n();
+    let i18n = host.i18n();
     if theme.base != Style::default() {
         frame.buffer_mut().set_style(area, theme.base);
     }
@@ -91,13 +90,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &mut App, ctx: &dyn AppContext) {
         theme: &theme,
         width: cw as usize,
     };
-    let view = build(app, ctx, &cx);
+    let view = build(app, host, &cx);
     if fresh && view.top_first {
         // Stay at the top until the learner moves.
         app.scroll.manual = true;
     }
     let mode = app.mode();
-    let list_len = app.list_len();
+    let list_len = app.list_len(host);
 
     let tall = area.height >= 20;
     let mut notes: Vec<Line<'static>> = Vec::new();
@@ -360,38 +359,26 @@ fn lay_out_footer(
 }
 
 /// The screen on top: an overlay, the profile picker, or the course.
-fn build(app: &App, ctx: &dyn AppContext, cx: &Cx<'_>) -> ScreenView {
+fn build(app: &App, host: &Host, cx: &Cx<'_>) -> ScreenView {
     if let Some(diagnostics) = &app.broken {
         return broken::view(cx, diagnostics);
     }
     match app.overlays.last() {
         Some(Overlay::Help) => {
             let course = match &app.stage {
-                Stage::Course(s) => Some(s.course()),
-                Stage::Profile(_) => ctx.course(),
+                Stage::Course(s) => s.course(),
+                Stage::Profile(_) => host.course(),
             };
-            let help = course.map(help_view).unwrap_or_else(|| no_help());
-            return help::view(cx, &help, app.mode_below());
+            return help::view(cx, &help_view(course), app.mode_below());
         }
         Some(Overlay::Settings { cursor }) if app.session().is_some() => {
-            return settings::view(cx, app, *cursor);
+            return settings::view(cx, app, host, *cursor);
         }
         _ => {}
     }
     match &app.stage {
-        Stage::Profile(p) => profile::view(cx, p, ctx.course()),
+        Stage::Profile(p) => profile::view(cx, p, host.course()),
         Stage::Course(s) => course_view(cx, s, app.cursor),
-    }
-}
-
-/// Help lines when no course is at hand: only "talk to an adult you trust".
-fn no_help() -> HelpView<'static> {
-    HelpView {
-        title: Text::id("help-title"),
-        intro: None,
-        entries: Vec::new(),
-        none: Some(Text::id("help-none")),
-        privacy: Text::id("help-privacy"),
     }
 }
 

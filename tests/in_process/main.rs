@@ -13,6 +13,7 @@ mod plain_walk;
 mod progress_store;
 mod schemas;
 mod store_hostile;
+mod tui_bytes;
 mod tui_common;
 mod tui_keys;
 mod tui_parity;

@@ -73,11 +73,11 @@ fn every_footer_hint_has_a_binding_and_every_binding_a_hint() {
             .iter()
             .filter(|b| match b.show {
                 Show::Always => true,
-                Show::WithList => h.app.list_len() > 0,
+                Show::WithList => h.app.list_len(&h.host) > 0,
                 Show::WhenLong | Show::InPreview => false,
             })
             .map(|b| {
-                let max = h.app.list_len().min(9) as u32;
+                let max = h.app.list_len(&h.host).min(9) as u32;
                 i18n.ta(b.footer, &[("max", notalone::i18n::num(max))])
             })
             .collect();
@@ -122,7 +122,7 @@ fn the_help_overlay_lists_the_keys_of_the_screen_it_was_opened_on() {
         }
     }
     // On the nickname screen h is a letter: help says F1 or ?.
-    let mut h = Harness::new(FakeCtx::new(course()).with_profiles(&["sam"]), 100, 60);
+    let mut h = Harness::new(host().with_profiles(["sam"]), 100, 60);
     h.press(&[K::Char('?')]);
     assert!(h.text().contains("F1 or ?: this help"), "{}", h.text());
     assert!(!h.text().contains("h or F1"), "{}", h.text());
@@ -151,9 +151,8 @@ fn q_closes_help_and_settings_and_quits_elsewhere() {
 }
 
 fn thirty() -> Harness {
-    let names: Vec<String> = (1..=30).map(|i| format!("desk{i:02}")).collect();
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    Harness::new(FakeCtx::new(course()).with_profiles(&refs), 80, 24)
+    let names = (1..=30).map(|i| format!("desk{i:02}"));
+    Harness::new(host().with_profiles(names), 80, 24)
 }
 
 #[test]
@@ -220,32 +219,34 @@ fn regional(locale: &str) -> Course {
 
 #[test]
 fn settings_opens_on_the_language_in_use_and_enter_there_changes_nothing() {
-    let mut ctx = FakeCtx::new(regional("en-GB"));
-    ctx.records.insert(
-        "sam".into(),
-        notalone::progress::CourseRecord::new("sam", "fixture"),
-    );
-    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    let host = Host::in_memory(regional("en-GB"))
+        .with_translation(french())
+        .with_record(notalone::progress::CourseRecord::new("sam", "fixture"));
+    let mut h = Harness::with_options(host, 80, 24, opts("sam"));
     h.press(&[K::Char('s')]);
     assert!(h.text().contains("› (•) English"), "{}", h.text());
-    let saves = h.ctx.save_count();
+    let saves = h.host.save_count();
     h.press(&[K::Enter]);
-    assert!(h.ctx.language_calls.is_empty(), "no language change");
-    assert_eq!(h.ctx.save_count(), saves, "nothing saved");
+    assert_eq!(h.host.course().locale, "en-GB", "no language change");
+    assert_eq!(h.host.save_count(), saves, "nothing saved");
     assert_eq!(h.session().record().settings.lang, None);
     // To French and back: the region comes back with English.
     h.press(&[K::Down, K::Enter]);
+    assert_eq!(h.host.course().locale, "fr");
+    assert!(h.text().contains("(•) Français"), "{}", h.text());
     h.press(&[K::Up, K::Enter]);
-    assert_eq!(h.ctx.language_calls, ["fr", "en-GB"]);
+    assert_eq!(h.host.course().locale, "en-GB");
     assert_eq!(
-        h.ctx.records["sam"].settings.lang.as_deref(),
+        h.host
+            .saved_record("sam")
+            .and_then(|r| r.settings.lang.as_deref()),
         Some("en-GB"),
         "a regional tag stays regional"
     );
     // The theme in use: Enter changes nothing either.
-    let saves = h.ctx.save_count();
+    let saves = h.host.save_count();
     h.press(&[K::Char('3'), K::Enter]);
-    assert_eq!(h.ctx.save_count(), saves);
+    assert_eq!(h.host.save_count(), saves);
 }
 
 #[test]
@@ -256,12 +257,9 @@ fn home_opens_at_the_top_and_names_the_profile() {
         .map(|i| format!("Line {i} of a long welcome."))
         .collect::<Vec<_>>()
         .join("\n\n");
-    let mut ctx = FakeCtx::new(c);
-    ctx.records.insert(
-        "sam".into(),
-        notalone::progress::CourseRecord::new("sam", "fixture"),
-    );
-    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    let host =
+        Host::in_memory(c).with_record(notalone::progress::CourseRecord::new("sam", "fixture"));
+    let mut h = Harness::with_options(host, 80, 24, opts("sam"));
     let text = h.text();
     assert!(text.contains("Nickname: sam"), "{text}");
     assert!(text.contains("Line 1 of a long welcome."), "{text}");
@@ -430,12 +428,9 @@ fn shuffled_items_are_drawn_in_the_view_order_and_clicks_hit_what_is_drawn() {
             notalone::session::shuffled_display(3, &key) != vec![0, 1, 2]
         })
         .expect("some learner gets a shuffled order");
-    let mut ctx = FakeCtx::new(c);
-    ctx.records.insert(
-        name.into(),
-        notalone::progress::CourseRecord::new(name, "fixture"),
-    );
-    let mut h = Harness::with_options(ctx, 80, 24, opts(name));
+    let host =
+        Host::in_memory(c).with_record(notalone::progress::CourseRecord::new(name, "fixture"));
+    let mut h = Harness::with_options(host, 80, 24, opts(name));
     to_step(&mut h, 2);
     assert_eq!(h.app.mode(), Mode::PickMany, "{}", h.text());
     let items: Vec<(usize, String)> = {

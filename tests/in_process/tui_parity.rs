@@ -94,7 +94,7 @@ impl Tui {
             }
             Act::Flags([]) => {
                 // "None of these" is the last item: select it, Enter.
-                let last = self.app.list_len() - 1;
+                let last = self.app.list_len(&self.host) - 1;
                 self.digit(last);
                 self.press(K::Enter);
             }

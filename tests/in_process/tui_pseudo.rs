@@ -5,7 +5,7 @@
 //! check that no word is cut off.
 //!
 //! The check: the vocabulary is every word of the source strings, made
-//! pseudo (the fixture course through `notalone::app::pseudo_course`, every
+//! pseudo (the fixture course through `notalone::host::pseudo_course`, every
 //! message of the English Fluent file through `i18n::pseudo`). Each word on
 //! screen that carries a pseudo accent must be a whole word of that
 //! vocabulary. Our wrapping breaks lines between words, so a word wrapped
@@ -19,21 +19,22 @@ use super::tui_common;
 
 use std::collections::BTreeSet;
 
-use notalone::i18n::{self, I18n};
+use notalone::host::Host;
+use notalone::i18n;
 use notalone::tui::TuiOptions;
 use tui_common::*;
 
-fn pseudo_ctx() -> FakeCtx {
+/// The fixture course made pseudo, in the pseudo-locale (interface strings too).
+fn pseudo_host() -> Host {
     let mut c = course();
-    notalone::app::pseudo_course(&mut c);
-    let mut ctx = FakeCtx::new(c);
-    ctx.i18n = I18n::new(Some(i18n::PSEUDO));
-    ctx
+    notalone::host::pseudo_course(&mut c);
+    c.locale = i18n::PSEUDO.into();
+    Host::in_memory(c)
 }
 
 fn home() -> Harness {
     Harness::with_options(
-        pseudo_ctx(),
+        pseudo_host(),
         80,
         24,
         TuiOptions {
@@ -56,9 +57,9 @@ fn accented(w: &str) -> bool {
     w.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
-fn vocabulary(ctx: &FakeCtx) -> BTreeSet<String> {
+fn vocabulary(host: &Host) -> BTreeSet<String> {
     // Every string of the course, through its Debug form (escapes undone).
-    let course = format!("{:?}", ctx.course)
+    let course = format!("{:?}", host.course())
         .replace("\\n", " ")
         .replace("\\\"", "\"")
         .replace("\\'", "'");
@@ -69,7 +70,7 @@ fn vocabulary(ctx: &FakeCtx) -> BTreeSet<String> {
 /// Snapshot the screen and check that every accented word on it is whole.
 fn check(name: &str, h: &Harness) {
     insta::assert_snapshot!(format!("pseudo_{name}_80x24"), h.snapshot());
-    let vocab = vocabulary(&h.ctx);
+    let vocab = vocabulary(&h.host);
     let text = h.text();
     let cut: Vec<String> = words(&text)
         .filter(|w| accented(w) && !vocab.contains(w))
@@ -87,7 +88,7 @@ fn check(name: &str, h: &Harness) {
 
 #[test]
 fn profile_picker() {
-    let mut h = Harness::new(pseudo_ctx().with_profiles(&["alex", "sam"]), 80, 24);
+    let mut h = Harness::new(pseudo_host().with_profiles(["alex", "sam"]), 80, 24);
     h.press(&[K::Down]);
     check("profile", &h);
 }

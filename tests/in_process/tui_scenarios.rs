@@ -1,18 +1,12 @@
 //! Key-event scenarios for the full UI: a learner walks a whole fixture
 //! module with the keyboard, quits, comes back; help, settings, the mouse,
-//! resizing to any size, no colour, hostile text.
+//! resizing to any size. What reaches the terminal as bytes: `tui_bytes.rs`.
 
 use super::tui_common;
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
-
-use notalone::course::{Speaker, StepKind};
 use notalone::progress::Status;
 use notalone::session::{ChatPhase, Screen, StepState};
-use notalone::tui::{App, ColourFilter, Flow, TuiOptions, draw};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use notalone::tui::{Flow, TuiOptions};
 use tui_common::*;
 
 fn opts(profile: &str) -> TuiOptions {
@@ -31,7 +25,7 @@ fn chat_phase(h: &Harness) -> Option<ChatPhase> {
 
 #[test]
 fn a_newcomer_completes_a_module_with_the_keyboard_alone() {
-    let mut h = Harness::new(FakeCtx::new(course()), 80, 24);
+    let mut h = Harness::new(host(), 80, 24);
     // First run: the nickname field is open.
     assert!(h.text().contains("Type a nickname"), "{}", h.text());
     h.type_text("sam");
@@ -44,7 +38,7 @@ fn a_newcomer_completes_a_module_with_the_keyboard_alone() {
     h.press(&[K::Enter]);
     assert_eq!(h.at(), Some(("first-steps".into(), "welcome".into())));
     assert!(
-        h.ctx.save_count() >= 1,
+        h.host.save_count() >= 1,
         "accepting the note and entering the step is saved"
     );
 
@@ -62,10 +56,10 @@ fn a_newcomer_completes_a_module_with_the_keyboard_alone() {
     // Mark messages 2 and 5 (the real signs), by number and with Space.
     h.press(&[K::Char('2'), K::Down, K::Space]);
     assert!(h.text().contains("[x]"));
-    let saves = h.ctx.save_count();
+    let saves = h.host.save_count();
     h.press(&[K::Enter]);
     assert_eq!(chat_phase(&h), Some(ChatPhase::Signs));
-    assert!(h.ctx.save_count() > saves, "flags are saved");
+    assert!(h.host.save_count() > saves, "flags are saved");
     assert!(
         h.text().contains("Warning sign, and you spotted it."),
         "{}",
@@ -131,8 +125,8 @@ fn a_newcomer_completes_a_module_with_the_keyboard_alone() {
     h.press(&[K::Enter]);
     assert!(h.text().contains("1 of 3 modules complete"), "{}", h.text());
     assert!(h.text().contains("› 2. Getting help"), "{}", h.text());
-    // Everything was saved: the context's record is the session's.
-    assert_eq!(h.ctx.records.get("sam"), Some(h.session().record()));
+    // Everything was saved: the host's record is the session's.
+    assert_eq!(h.host.saved_record("sam"), Some(h.session().record()));
     assert_eq!(h.press(&[K::Char('q')]), Flow::Quit);
 }
 
@@ -163,15 +157,15 @@ fn solve_order(h: &mut Harness) {
 
 #[test]
 fn quit_and_come_back_to_the_same_step() {
-    let mut h = Harness::with_options(FakeCtx::new(course()), 80, 24, opts("sam"));
+    let mut h = Harness::with_options(host(), 80, 24, opts("sam"));
     h.press(&[K::Enter, K::Enter, K::Enter]);
     assert_eq!(h.at(), Some(("first-steps".into(), "new-follower".into())));
     assert_eq!(h.press(&[K::Char('q')]), Flow::Quit);
 
     // Next time: the home highlight is on the module, Enter goes straight
     // back to the chat (the accepted content note is not shown again).
-    let ctx = std::mem::replace(&mut h.ctx, FakeCtx::new(course()));
-    let mut again = Harness::new(ctx, 80, 24);
+    let saved = std::mem::replace(&mut h.host, host());
+    let mut again = Harness::new(saved, 80, 24);
     assert!(again.text().contains("› sam"), "{}", again.text());
     again.press(&[K::Enter]);
     assert!(again.text().contains("› 1. Spot the warning signs"));
@@ -189,7 +183,7 @@ fn ctrl_c_quits_and_key_releases_are_ignored() {
     assert!(matches!(h.session().screen(), Screen::Home { .. }));
     assert_eq!(h.press(&[K::CtrlC]), Flow::Quit);
     // Ctrl-C quits even while typing a nickname, where q is a letter.
-    let mut h = Harness::new(FakeCtx::new(course()), 80, 24);
+    let mut h = Harness::new(host(), 80, 24);
     h.type_text("q");
     assert!(h.text().contains("Nickname: q"), "{}", h.text());
     assert_eq!(h.press(&[K::CtrlC]), Flow::Quit);
@@ -197,7 +191,7 @@ fn ctrl_c_quits_and_key_releases_are_ignored() {
 
 #[test]
 fn help_is_one_key_away_on_every_screen() {
-    let mut h = Harness::new(FakeCtx::new(course()).with_profiles(&["sam"]), 80, 24);
+    let mut h = Harness::new(host().with_profiles(["sam"]), 80, 24);
     let check = |h: &mut Harness, key: K| {
         // A hint shown now goes with the next key: start without one.
         h.press(&[key, K::Esc]);
@@ -232,7 +226,7 @@ fn help_is_one_key_away_on_every_screen() {
         check(&mut h, K::F1);
     }
     // In the nickname field, h is a letter and F1 is help.
-    let mut h = Harness::new(FakeCtx::new(course()), 80, 24);
+    let mut h = Harness::new(host(), 80, 24);
     h.type_text("h");
     assert!(!h.app.help_open());
     h.press(&[K::F1]);
@@ -308,7 +302,7 @@ fn the_mouse_selects_what_it_clicks() {
 
 #[test]
 fn settings_change_theme_and_language_and_save_them() {
-    let mut h = Harness::home(80, 24);
+    let mut h = Harness::with_options(host().with_translation(french()), 80, 24, opts("sam"));
     h.press(&[K::Char('s')]);
     assert!(h.app.settings_open());
     // Entries: English, Français, then the three themes.
@@ -318,7 +312,9 @@ fn settings_change_theme_and_language_and_save_them() {
         Some("high-contrast")
     );
     assert_eq!(
-        h.ctx.records["sam"].settings.theme.as_deref(),
+        h.host
+            .saved_record("sam")
+            .and_then(|r| r.settings.theme.as_deref()),
         Some("high-contrast"),
         "saved"
     );
@@ -332,8 +328,15 @@ fn settings_change_theme_and_language_and_save_them() {
             .all(|s| s.fg.is_none() && s.bg.is_none())
     );
     h.press(&[K::Up, K::Up, K::Up, K::Enter]);
-    assert_eq!(h.ctx.language_calls, ["fr"]);
-    assert_eq!(h.ctx.records["sam"].settings.lang.as_deref(), Some("fr"));
+    assert_eq!(h.host.course().locale, "fr");
+    assert_eq!(
+        h.host
+            .saved_record("sam")
+            .and_then(|r| r.settings.lang.as_deref()),
+        Some("fr")
+    );
+    // The interface speaks French now.
+    assert!(h.text().contains("Réglages"), "{}", h.text());
     h.press(&[K::Esc]);
     assert!(!h.app.settings_open());
     assert!(matches!(h.session().screen(), Screen::Home { .. }));
@@ -341,9 +344,9 @@ fn settings_change_theme_and_language_and_save_them() {
 
 #[test]
 fn a_failed_save_is_told_once_calmly() {
-    let mut ctx = FakeCtx::new(course());
-    ctx.fail_saves = true;
-    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    let mut h = Harness::with_options(host(), 80, 24, opts("sam"));
+    // The disk fills up once the course is open.
+    h.host.set_save_failing(true);
     h.press(&[K::Enter, K::Enter]);
     assert!(h.text().contains("cannot be saved"), "{}", h.text());
     h.press(&[K::Enter]);
@@ -358,18 +361,17 @@ fn a_failed_save_is_told_once_calmly() {
 
 #[test]
 fn a_notice_from_opening_is_shown_once() {
-    let mut ctx = FakeCtx::new(course());
-    ctx.open_notice = Some("Your saved progress could not be read.\x1b[2J".into());
-    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
-    assert!(h.text().contains("could not be read."), "{}", h.text());
-    assert!(!h.app.notice().unwrap_or("").contains('\x1b'), "sanitised");
+    let mut host = host();
+    host.set_next_open_recovers(true);
+    let mut h = Harness::with_options(host, 80, 24, opts("sam"));
+    assert!(h.text().contains("could not be read"), "{}", h.text());
     h.press(&[K::Down]);
-    assert!(!h.text().contains("could not be read."));
+    assert!(!h.text().contains("could not be read"));
 }
 
 #[test]
 fn nicknames_are_checked_and_never_hold_control_characters() {
-    let mut h = Harness::new(FakeCtx::new(course()), 80, 24);
+    let mut h = Harness::new(host(), 80, 24);
     h.press(&[K::Enter]);
     assert!(h.text().contains("at least one letter"), "{}", h.text());
     h.type_text("a\u{1b}]0;x\u{7}");
@@ -404,61 +406,6 @@ fn resizing_to_any_size_keeps_the_place() {
     assert_eq!(h.at(), Some(("first-steps".into(), "new-follower".into())));
 }
 
-/// Key sequences from home that reach every screen and state.
-fn all_screens() -> Vec<(&'static str, Vec<K>)> {
-    let e = K::Enter;
-    let chat = vec![e, e, e];
-    let mut v: Vec<(&str, Vec<K>)> = vec![
-        ("home", vec![]),
-        ("settings", vec![K::Char('s')]),
-        ("help", vec![K::Char('h')]),
-        ("note", vec![e]),
-        ("read", vec![e, e]),
-        ("chat-reveal", chat.clone()),
-        (
-            "chat-flag",
-            [chat.clone(), vec![e, e, e, e, K::Space]].concat(),
-        ),
-        ("chat-signs", [chat.clone(), vec![e, e, e, e, e]].concat()),
-        (
-            "chat-choose",
-            [chat.clone(), vec![e, e, e, e, e, e]].concat(),
-        ),
-        (
-            "chat-feedback",
-            [chat.clone(), vec![e, e, e, e, e, e, e]].concat(),
-        ),
-    ];
-    let after_chat = [
-        chat,
-        vec![e, e, e, e, K::Char('2'), e, e, K::Char('2'), e, e],
-    ]
-    .concat();
-    v.push(("spot", after_chat.clone()));
-    v.push((
-        "spot-answered",
-        [after_chat.clone(), vec![K::Char('1'), e]].concat(),
-    ));
-    let q1 = [after_chat, vec![K::Char('1'), e, e]].concat();
-    v.push(("single", q1.clone()));
-    v.push((
-        "single-answered",
-        [q1.clone(), vec![K::Char('1'), e]].concat(),
-    ));
-    let q2 = [q1, vec![K::Char('1'), e, e]].concat();
-    v.push(("multiple", q2.clone()));
-    v.push((
-        "multiple-answered",
-        [q2.clone(), vec![K::Char('1'), e]].concat(),
-    ));
-    let q3 = [q2, vec![K::Char('1'), e, e]].concat();
-    v.push(("order", q3.clone()));
-    v.push(("order-answered", [q3.clone(), vec![e]].concat()));
-    v.push(("summary", [q3, vec![e, e]].concat()));
-    v.push(("wide-chat", vec![K::Char('3'), e, e, e, e, e]));
-    v
-}
-
 #[test]
 fn every_screen_draws_at_every_size_without_panic() {
     let mut sizes: Vec<(u16, u16)> = Vec::new();
@@ -477,11 +424,7 @@ fn every_screen_draws_at_every_size_without_panic() {
     screens.push(("profile", vec![]));
     for (name, keys) in screens {
         let mut h = if name == "profile" {
-            Harness::new(
-                FakeCtx::new(course()).with_profiles(&["sam", "中文名字"]),
-                80,
-                24,
-            )
+            Harness::new(host().with_profiles(["sam", "中文名字"]), 80, 24)
         } else {
             Harness::home(80, 24)
         };
@@ -512,8 +455,7 @@ fn every_screen_draws_at_every_size_without_panic() {
 
 #[test]
 fn a_sixty_message_chat_scrolls_to_keep_the_newest_in_view() {
-    let ctx = FakeCtx::new(long_chat_course(60));
-    let mut h = Harness::with_options(ctx, 80, 24, opts("sam"));
+    let mut h = Harness::with_options(Host::in_memory(long_chat_course(60)), 80, 24, opts("sam"));
     h.press(&[K::Enter]);
     for i in 1..60 {
         h.press(&[K::Space]);
@@ -532,139 +474,4 @@ fn a_sixty_message_chat_scrolls_to_keep_the_newest_in_view() {
     }
     assert!(h.text().contains("Message 59:"), "{}", h.text());
     assert!(h.text().contains("›"), "{}", h.text());
-}
-
-/// A writer the test keeps a handle on.
-#[derive(Clone, Default)]
-struct Shared(Arc<std::sync::Mutex<Vec<u8>>>);
-
-impl std::io::Write for Shared {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("lock").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Shared {
-    fn bytes(&self) -> Vec<u8> {
-        self.0.lock().expect("lock").clone()
-    }
-}
-
-/// Render every screen through the real crossterm backend into bytes.
-fn emitted_bytes(theme_colour: Option<bool>, filter_allows_colour: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (_, keys) in all_screens() {
-        let mut ctx = FakeCtx::new(course());
-        let mut app = App::new(
-            &mut ctx,
-            &TuiOptions {
-                profile: Some("sam".into()),
-                no_color: theme_colour == Some(false),
-            },
-        );
-        for k in keys {
-            app.handle_event(&key_event(k), &mut ctx);
-        }
-        let flag = Arc::new(AtomicBool::new(filter_allows_colour));
-        let sink = Shared::default();
-        let backend = CrosstermBackend::new(ColourFilter::new(sink.clone(), flag));
-        let mut term = Terminal::with_options(backend, fixed_80x24()).expect("terminal");
-        term.draw(|f| draw(f, &mut app, &ctx)).expect("draw");
-        out.extend_from_slice(&sink.bytes());
-    }
-    out
-}
-
-/// A fixed viewport: the crossterm backend must not ask the real tty its size.
-fn fixed_80x24() -> ratatui::TerminalOptions {
-    ratatui::TerminalOptions {
-        viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
-    }
-}
-
-fn colour_escapes(bytes: &[u8]) -> usize {
-    let s = String::from_utf8_lossy(bytes);
-    s.split('\x1b')
-        .skip(1)
-        .filter(|seq| {
-            let Some(rest) = seq.strip_prefix('[') else {
-                return false;
-            };
-            let Some(end) = rest.find(|c: char| ('\x40'..='\x7e').contains(&c)) else {
-                return false;
-            };
-            rest[end..].starts_with('m')
-                && rest[..end].split(';').any(|p| {
-                    matches!(
-                        p.parse::<u32>(),
-                        Ok(30..=49 | 58 | 59 | 90..=97 | 100..=107)
-                    )
-                })
-        })
-        .count()
-}
-
-#[test]
-fn no_color_means_not_one_colour_escape() {
-    // NO_COLOR: the theme has no colour and the filter strips the resets.
-    let bytes = emitted_bytes(Some(false), false);
-    assert_eq!(colour_escapes(&bytes), 0);
-    assert!(
-        bytes.windows(4).any(|w| w == b"\x1b[1m" || w == b"\x1b[7m"),
-        "bold/reverse still used"
-    );
-    // The default theme through a colour-allowing terminal does use colour.
-    assert!(colour_escapes(&emitted_bytes(None, true)) > 0);
-}
-
-#[test]
-fn hostile_lesson_text_never_reaches_the_terminal() {
-    let mut c = course();
-    let evil = "hi\x1b]0;PWNED\x07 \x1b[2J\u{9b}31m\u{202e}drow\r\nx\x08";
-    c.title = evil.into();
-    c.modules[0].title = evil.into();
-    c.modules[0].content_note = None;
-    if let StepKind::Chat {
-        messages, contact, ..
-    } = &mut c.modules[0].steps[1].kind
-    {
-        *contact = evil.into();
-        messages[0].text = evil.into();
-        messages[2].from = Speaker::You;
-        messages[2].text = evil.into();
-    }
-    if let StepKind::Read { text } = &mut c.modules[0].steps[0].kind {
-        *text = format!("**{evil}** *{evil}*\n\n- {evil}");
-    }
-    let mut out = Vec::new();
-    for keys in [
-        vec![],
-        vec![K::Enter],
-        vec![K::Enter, K::Enter, K::Enter, K::Enter, K::Enter],
-    ] {
-        let mut ctx = FakeCtx::new(c.clone());
-        let mut app = App::new(&mut ctx, &opts("sam"));
-        for k in keys {
-            app.handle_event(&key_event(k), &mut ctx);
-        }
-        let flag = Arc::new(AtomicBool::new(true));
-        let sink = Shared::default();
-        let backend = CrosstermBackend::new(ColourFilter::new(sink.clone(), flag));
-        let mut term = Terminal::with_options(backend, fixed_80x24()).expect("terminal");
-        term.draw(|f| draw(f, &mut app, &ctx)).expect("draw");
-        out.extend_from_slice(&sink.bytes());
-    }
-    let s = String::from_utf8_lossy(&out);
-    assert!(s.contains("PWNED"), "the text is shown, defused");
-    assert!(!s.contains("\x1b]"), "no OSC");
-    assert!(!s.contains('\x07'), "no BEL");
-    assert!(!s.contains("\x1b[2J"), "no clear screen from content");
-    assert!(!s.contains('\u{9b}'), "no C1 CSI");
-    assert!(!s.contains('\u{202e}'), "no bidi override");
-    assert!(!s.contains('\x08'), "no backspace");
-    assert!(!s.contains('\r'), "no carriage return");
 }

@@ -23,7 +23,7 @@ fn shot(name: &str, setup: impl Fn(&mut Harness)) {
 #[test]
 fn profile_picker() {
     for (w, h) in SIZES {
-        let mut hs = Harness::new(FakeCtx::new(course()).with_profiles(&["alex", "sam"]), w, h);
+        let mut hs = Harness::new(host().with_profiles(["alex", "sam"]), w, h);
         hs.press(&[K::Down]);
         insta::assert_snapshot!(format!("profile_list_{w}x{h}"), hs.snapshot());
         hs.press(&[K::Down, K::Enter]);
@@ -35,7 +35,7 @@ fn profile_picker() {
 
 #[test]
 fn first_run_asks_for_a_nickname() {
-    let mut hs = Harness::new(FakeCtx::new(course()), 80, 24);
+    let mut hs = Harness::new(host(), 80, 24);
     hs.type_text("sam");
     insta::assert_snapshot!("profile_first_run_80x24", hs.snapshot());
 }
@@ -203,7 +203,7 @@ fn help_overlay() {
         h.press(&[K::Char('h')]);
     });
     for (w, h) in SIZES {
-        let mut hs = Harness::new(FakeCtx::new(course()).with_profiles(&["sam"]), w, h);
+        let mut hs = Harness::new(host().with_profiles(["sam"]), w, h);
         hs.press(&[K::F1]);
         insta::assert_snapshot!(format!("help_on_profile_{w}x{h}"), hs.snapshot());
     }
@@ -215,7 +215,7 @@ fn settings() {
         h.press(&[K::Char('s'), K::Down, K::Down, K::Down]);
     });
     let mut hs = Harness::with_options(
-        FakeCtx::new(course()),
+        host(),
         80,
         24,
         TuiOptions {
@@ -229,10 +229,8 @@ fn settings() {
 
 #[test]
 fn notice_when_saving_fails() {
-    let mut ctx = FakeCtx::new(course());
-    ctx.fail_saves = true;
     let mut hs = Harness::with_options(
-        ctx,
+        host(),
         80,
         24,
         TuiOptions {
@@ -240,6 +238,7 @@ fn notice_when_saving_fails() {
             no_color: false,
         },
     );
+    hs.host.set_save_failing(true);
     hs.press(&[K::Down, K::Enter]);
     insta::assert_snapshot!("notice_cannot_save_80x24", hs.snapshot());
 }

@@ -38,7 +38,7 @@ fn errors_replace_the_lesson_until_fixed_then_the_step_comes_back() {
     );
 
     // A broken save: the diagnostics, escaped, in place of the lesson.
-    h.ctx.on_disk = Some(Err(DIAGNOSTICS.into()));
+    h.host.set_files(Err(DIAGNOSTICS.into()));
     assert_eq!(h.reload(), Flow::Redraw);
     let text = h.text();
     assert!(text.contains("The course has errors"), "{text}");
@@ -67,7 +67,7 @@ fn errors_replace_the_lesson_until_fixed_then_the_step_comes_back() {
     assert!(h.text().contains("en/first-steps.toml:12:7"));
 
     // Fixed: back on the same step, with the new text, and told so.
-    h.ctx.on_disk = Some(Ok(edited()));
+    h.host.set_files(Ok(edited()));
     h.reload();
     let text = h.text();
     assert_eq!(h.at(), Some(("first-steps".into(), "signs".into())));
@@ -88,7 +88,7 @@ fn errors_cover_overlays_and_the_profile_picker_and_scroll() {
     let mut h = Harness::home(80, 24);
     h.press(&[K::Char('h')]);
     assert!(h.app.help_open());
-    h.ctx.on_disk = Some(Err(DIAGNOSTICS.repeat(10)));
+    h.host.set_files(Err(DIAGNOSTICS.repeat(10)));
     h.reload();
     assert!(h.text().contains("The course has errors"));
     // Long reports scroll.
@@ -96,20 +96,20 @@ fn errors_cover_overlays_and_the_profile_picker_and_scroll() {
     assert!(h.text().contains("PgUp PgDn scroll"), "{}", h.text());
     assert_eq!(h.press(&[K::PgDn]), Flow::Redraw);
     assert_ne!(h.text(), top, "PgDn scrolls the diagnostics");
-    h.ctx.on_disk = Some(Ok(course()));
+    h.host.set_files(Ok(course()));
     h.reload();
     assert!(h.app.help_open());
     assert!(!h.text().contains("The course has errors"));
 
     // On the profile picker (no session yet) too; q still quits.
-    let mut h = Harness::new(FakeCtx::new(course()).with_profiles(&["sam"]), 40, 12);
-    h.ctx.on_disk = Some(Err(DIAGNOSTICS.into()));
+    let mut h = Harness::new(host().with_profiles(["sam"]), 40, 12);
+    h.host.set_files(Err(DIAGNOSTICS.into()));
     h.reload();
     assert!(h.text().contains("The course has"), "{}", h.text());
-    h.ctx.on_disk = Some(Ok(course()));
+    h.host.set_files(Ok(course()));
     h.reload();
     assert!(h.text().contains("sam"), "{}", h.text());
-    h.ctx.on_disk = Some(Err(DIAGNOSTICS.into()));
+    h.host.set_files(Err(DIAGNOSTICS.into()));
     h.reload();
     assert_eq!(h.press(&[K::Char('q')]), Flow::Quit);
 }
@@ -120,7 +120,7 @@ fn a_removed_step_falls_back_to_the_nearest_one() {
     to_spot(&mut h);
     let mut c = course();
     c.modules[0].steps.remove(2);
-    h.ctx.on_disk = Some(Ok(c));
+    h.host.set_files(Ok(c));
     h.reload();
     let at = h.at().expect("in a step");
     assert_eq!(at.0, "first-steps");
