@@ -16,6 +16,7 @@ mod release_build;
 mod report_class;
 mod report_html;
 mod report_views;
+mod runner;
 mod scaffold;
 #[cfg(unix)]
 mod shared_folder;

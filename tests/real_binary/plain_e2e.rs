@@ -1,14 +1,8 @@
 //! End to end: the real binary in plain mode, answers piped in.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
-
-fn course_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/e2e")
-}
+use super::runner::{self, e2e_course, notalone_cmd, saved};
 
 struct Run {
     stdout: String,
@@ -18,61 +12,13 @@ struct Run {
 }
 
 fn plain(data: &Path, args: &[&str], input: &str) -> Run {
-    let mut child = Command::new(BIN)
-        .arg("--plain")
-        .arg("--lessons")
-        .arg(course_dir())
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write answers");
-    let out = child.wait_with_output().expect("finishes");
+    let out = runner::plain(&e2e_course(), data, args, input);
     Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         raw: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         code: out.status.code(),
     }
-}
-
-/// The saved progress file of the only profile in a data dir.
-fn saved(data: &Path) -> serde_json::Value {
-    fn find(dir: &Path, out: &mut Vec<PathBuf>) {
-        if let Ok(rd) = std::fs::read_dir(dir) {
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    find(&p, out);
-                } else if p.extension().is_some_and(|x| x == "json")
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
-                {
-                    out.push(p);
-                }
-            }
-        }
-    }
-    let mut files = Vec::new();
-    find(data, &mut files);
-    assert_eq!(files.len(), 1, "one progress file: {files:?}");
-    serde_json::from_slice(&std::fs::read(&files[0]).expect("read")).expect("valid JSON")
 }
 
 /// Positions (1-based, as typed) that put the order question right.
@@ -311,15 +257,10 @@ fn preview_opens_any_module_goes_back_and_saves_nothing() {
 fn endless_input_uses_bounded_memory_and_ends_with_a_message() {
     let dir = tempfile::tempdir().expect("tmp");
     let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
-    let out = Command::new(BIN)
-        .args(["--plain", "--profile", "sam", "--lessons"])
-        .arg(course_dir())
+    let out = notalone_cmd(&["--plain", "--profile", "sam", "--lessons"])
+        .arg(e2e_course())
         .arg("--data-dir")
         .arg(dir.path())
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
         .stdin(zero)
         .output()
         .expect("runs");

@@ -3,11 +3,10 @@
 //! endings (CR LF) walk the course exactly like LF ones. The artefacts
 //! themselves are tested by `.ci/release-test` (dpkg, static binary, Wine).
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
+use super::runner::{self, BIN, e2e_course, saved};
 
 #[test]
 fn version_names_the_version_commit_and_platform() {
@@ -53,30 +52,7 @@ fn version_names_the_version_commit_and_platform() {
 }
 
 fn plain(data: &Path, input: &str) -> (String, i32) {
-    let course = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/e2e");
-    let mut child = Command::new(BIN)
-        .args(["--plain", "--profile", "win"])
-        .arg("--lessons")
-        .arg(course)
-        .arg("--data-dir")
-        .arg(data)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write answers");
-    let out = child.wait_with_output().expect("finishes");
+    let out = runner::plain(&e2e_course(), data, &["--profile", "win"], input);
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         out.status.code().unwrap_or(-1),
@@ -95,15 +71,7 @@ fn record(data: &Path) -> serde_json::Value {
             _ => {}
         }
     }
-    let dir = data.join("profiles/p-win");
-    let file = std::fs::read_dir(&dir)
-        .expect("profile folder")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("_profile.json"))
-        .expect("a progress file");
-    let mut v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(file).expect("read")).expect("json");
+    let mut v = saved(&data.join("profiles/p-win"));
     strip(&mut v);
     v
 }

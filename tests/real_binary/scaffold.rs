@@ -2,30 +2,17 @@
 //! `new module`, `export-course`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use notalone::course::{CourseSource, MemoryCourse, StepKind};
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
+use super::runner::{notalone, notalone_cmd};
 
-fn notalone(args: &[&str]) -> Output {
-    notalone_in(args, None)
-}
-
-fn notalone_in(args: &[&str], cwd: Option<&Path>) -> Output {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::null());
-    if let Some(d) = cwd {
-        cmd.current_dir(d);
-    }
-    cmd.output().expect("the binary runs")
+fn notalone_in(args: &[&str], cwd: &Path) -> Output {
+    notalone_cmd(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs")
 }
 
 fn s(p: &Path) -> &str {
@@ -198,7 +185,7 @@ fn new_module_lints_clean_and_keeps_course_toml_layout() {
     assert_schema_directives(&dir);
 
     // Run from inside the course folder, DIR defaults to ".".
-    let o = notalone_in(&["new", "module", "second-one"], Some(&dir));
+    let o = notalone_in(&["new", "module", "second-one"], &dir);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_clean(&dir);
     assert!(read(dir.join("course.toml")).contains("\"school-scenario\", \"second-one\"]"));

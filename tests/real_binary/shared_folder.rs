@@ -11,12 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
-const TAKEN: &str = "already used by another account";
+use super::runner::{BIN, e2e_course};
 
-fn course_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/e2e")
-}
+const TAKEN: &str = "already used by another account";
 
 fn sh(args: &[&str]) -> bool {
     Command::new(args[0])
@@ -123,7 +120,7 @@ impl Class {
             .args(["-u", self.user(who), "--", "env"])
             .arg(format!("HOME={}", self.home(who).display()))
             .args(["LANG=C.UTF-8", BIN, "--plain", "--lessons"])
-            .arg(course_dir())
+            .arg(e2e_course())
             .arg("--data-dir")
             .arg(self.dir())
             .args(args)
@@ -288,7 +285,7 @@ fn classmates_in_a_shared_folder_cannot_take_redirect_or_freeze_each_others_prog
     // linked folders are not.
     let report = Command::new(BIN)
         .args(["progress", "--format", "json", "--lessons"])
-        .arg(course_dir())
+        .arg(e2e_course())
         .arg("--data-dir")
         .arg(class.dir())
         .stdin(Stdio::null())

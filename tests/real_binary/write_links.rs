@@ -4,21 +4,8 @@
 #![cfg(unix)]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
-
-fn notalone(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs")
-}
+use super::runner::notalone;
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 temp path")
