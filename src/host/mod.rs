@@ -77,6 +77,15 @@ pub struct Host {
     last_record: Arc<Mutex<Option<CourseRecord>>>,
 }
 
+/// The nickname screens' list (see [`Host::profile_choice`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileChoice {
+    /// Nicknames to list, in order.
+    pub names: Vec<String>,
+    /// "2 profile folders could not be read, so they are not listed."
+    pub skipped: Option<String>,
+}
+
 /// Why the course could not start (the course's own error).
 pub type StartError = LoadError;
 
@@ -212,9 +221,22 @@ impl Host {
         &self.i18n
     }
 
-    /// Existing nicknames.
-    pub fn profiles(&self) -> Vec<String> {
-        self.backend.profiles().names
+    /// What the nickname screens list, scanned once: this account's
+    /// nicknames, and one calm sentence to show once when profile folders
+    /// had to be left out (a link, a FIFO, a folder others can write to...).
+    /// The sentence says how many, never their names: anyone could have
+    /// planted them.
+    pub fn profile_choice(&self) -> ProfileChoice {
+        let list = self.backend.profiles();
+        let skipped = (!list.skipped.is_empty()).then(|| {
+            crate::session::Text::id("profile-list-skipped")
+                .num("count", list.skipped.len())
+                .render(&self.i18n)
+        });
+        ProfileChoice {
+            names: list.names,
+            skipped,
+        }
     }
 
     /// Check a typed nickname; the error is a sentence in the learner's language.

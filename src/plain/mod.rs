@@ -149,8 +149,12 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         let i18n = host.i18n();
         self.out.line(&i18n.t("profile-title"))?;
         self.out.line(&i18n.t("profile-intro"))?;
-        let profiles: Vec<String> = host
-            .profiles()
+        let choice = host.profile_choice();
+        if let Some(skipped) = &choice.skipped {
+            self.out.line(skipped)?;
+        }
+        let profiles: Vec<String> = choice
+            .names
             .iter()
             .map(|p| text::sanitize_line(p))
             .collect();
@@ -165,7 +169,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             };
             let new = match a {
                 Answer::Numbers(v) if v.len() == 1 && v[0] >= 1 && v[0] <= profiles.len() => {
-                    return Ok(Ok(host.profiles()[v[0] - 1].clone()));
+                    return Ok(Ok(choice.names[v[0] - 1].clone()));
                 }
                 Answer::Numbers(v) if v.len() == 1 && v[0] == profiles.len() + 1 => true,
                 Answer::Enter if profiles.is_empty() => true,

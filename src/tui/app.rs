@@ -73,7 +73,7 @@ impl App {
     /// `opts.profile` names a profile that opens.
     pub fn new(host: &mut Host, opts: &TuiOptions) -> App {
         let mut app = App {
-            stage: Stage::Profile(ProfileState::new(host.profiles())),
+            stage: Stage::Profile(ProfileState::new(host.profile_choice())),
             overlays: Vec::new(),
             theme_name: ThemeName::Default,
             no_color: opts.no_color,

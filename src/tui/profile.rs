@@ -18,6 +18,9 @@ pub(crate) fn view(cx: &Cx<'_>, p: &ProfileState, course: &Course) -> ScreenView
         doc.push(l);
     }
     doc.text(&i18n.t("profile-intro"), t.text);
+    if let Some(skipped) = &p.skipped {
+        doc.text(skipped, t.dim);
+    }
     doc.gap();
     let ask = if p.names.is_empty() {
         i18n.t("profile-ask")

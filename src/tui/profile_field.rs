@@ -5,6 +5,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::host::ProfileChoice;
 use crate::text::{is_forbidden_char, sanitize_line};
 
 /// Longest nickname the text field takes (the host validates further).
@@ -30,12 +31,16 @@ pub(crate) struct ProfileState {
     pub cursor: usize,
     /// Why the last nickname was not taken (already translated).
     pub error: Option<String>,
+    /// Profile folders were left out of the list: how many, in one
+    /// sentence (from the one scan made when the screen opened).
+    pub skipped: Option<String>,
 }
 
 impl ProfileState {
-    pub fn new(names: Vec<String>) -> ProfileState {
+    pub fn new(choice: ProfileChoice) -> ProfileState {
         ProfileState {
-            names: names.iter().map(|n| sanitize_line(n)).collect(),
+            names: choice.names.iter().map(|n| sanitize_line(n)).collect(),
+            skipped: choice.skipped.map(|s| sanitize_line(&s)),
             ..Default::default()
         }
     }
@@ -135,7 +140,10 @@ mod tests {
     use super::*;
 
     fn picker(n: usize) -> ProfileState {
-        ProfileState::new((1..=n).map(|i| format!("desk{i:02}")).collect())
+        ProfileState::new(ProfileChoice {
+            names: (1..=n).map(|i| format!("desk{i:02}")).collect(),
+            skipped: None,
+        })
     }
 
     #[test]
@@ -157,7 +165,10 @@ mod tests {
 
     #[test]
     fn an_exact_name_comes_first_and_is_not_offered_again() {
-        let mut p = ProfileState::new(vec!["sami".into(), "Sam2".into(), "sam".into()]);
+        let mut p = ProfileState::new(ProfileChoice {
+            names: vec!["sami".into(), "Sam2".into(), "sam".into()],
+            skipped: None,
+        });
         for c in "SAM".chars() {
             p.type_char(c);
         }

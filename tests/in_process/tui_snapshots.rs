@@ -34,6 +34,27 @@ fn profile_picker() {
 }
 
 #[test]
+fn profile_picker_says_once_that_folders_were_left_out() {
+    // Planted in a shared folder: names no one should ever see printed.
+    let planted = ["p-\u{1b}[2Jwipe", "p-fifo", "p-link\u{7}"]
+        .map(|n| std::path::PathBuf::from("/class/profiles").join(n));
+    let host = host()
+        .with_profiles(["alex", "sam"])
+        .with_skipped(planted.to_vec());
+    let mut hs = Harness::new(host, 80, 24);
+    insta::assert_snapshot!("profile_skipped_80x24", hs.snapshot());
+    let said = "3 profile folders could not be read, so they are not listed.";
+    for keys in [&[K::Down][..], &[K::Char('s')], &[K::Backspace, K::End]] {
+        hs.press(keys);
+        assert_eq!(hs.text().matches(said).count(), 1, "{}", hs.text());
+        assert!(!hs.text().contains("wipe"), "{}", hs.text());
+    }
+    // Opening a profile: the course, not the sentence again.
+    hs.press(&[K::Home, K::Enter]);
+    assert!(!hs.text().contains(said), "{}", hs.text());
+}
+
+#[test]
 fn first_run_asks_for_a_nickname() {
     let mut hs = Harness::new(host(), 80, 24);
     hs.type_text("sam");

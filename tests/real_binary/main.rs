@@ -10,6 +10,7 @@ mod no_network;
 mod plain_class;
 mod plain_e2e;
 mod po_cli;
+mod profile_screens;
 mod progress_cli;
 mod release_build;
 #[path = "../common/report_class.rs"]
