@@ -3,52 +3,14 @@
 //! told once how many folders were left out, never their names, and
 //! nothing hangs.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
+use crate::runner::{e2e_course, plain as run_plain};
 
-fn course_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/e2e")
-}
-
-/// Plain mode on `data`, answers piped in; killed after 20 s (a hang fails).
+/// Plain mode on the e2e course with this data folder.
 fn plain(data: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .arg("--plain")
-        .arg("--lessons")
-        .arg(course_dir())
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write answers");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("plain mode hung on a planted data folder");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().expect("finishes")
+    run_plain(&e2e_course(), data, args, input)
 }
 
 fn mkfifo(path: &Path) -> bool {
