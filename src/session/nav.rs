@@ -4,7 +4,7 @@
 use crate::course::{Next, StepKind};
 use crate::progress::{Position, Status, StepRecord};
 
-use super::state::{self, Screen, StepState};
+use super::state::{self, ChatPhase, Screen, StepState};
 use super::{Hint, Input, Outcome, Session, shuffle};
 
 impl Session {
@@ -317,6 +317,21 @@ impl Session {
             None => (si + 1 < m.steps.len()).then_some(si + 1),
         };
         match target {
+            // A branch that leads back ("go back and choose again"): a chat
+            // answered before asks again, or the learner would go round the
+            // same branch for ever. Earlier choices stay in the record.
+            Some(t) if t <= si => {
+                let o = self.enter_step(mi, t, now);
+                if let Screen::Step {
+                    state: StepState::Chat(c),
+                    ..
+                } = &mut self.screen
+                    && matches!(c.phase, ChatPhase::Feedback { .. })
+                {
+                    c.phase = ChatPhase::Choose;
+                }
+                o
+            }
             Some(t) => self.enter_step(mi, t, now),
             None => self.finish_module(mi, now),
         }

@@ -503,3 +503,47 @@ fn perfect_module_scores_exactly_one() {
     assert_eq!(s.status(0), Status::Complete);
     assert_eq!(s.score(0), Some(1.0));
 }
+
+/// The position shown of chat choice `index` on the screen now.
+fn choice_position(s: &Session, index: usize) -> usize {
+    let v = s.view();
+    let ScreenView::Step(st) = &v.screen else {
+        panic!("not on a step")
+    };
+    let StepBody::Chat(c) = &st.body else {
+        panic!("not on a chat")
+    };
+    let ChatStage::Choose { items, .. } = &c.stage else {
+        panic!("not choosing: {:?}", c.stage)
+    };
+    items.iter().position(|i| i.index == index).expect("shown")
+}
+
+#[test]
+fn a_branch_that_leads_back_to_a_chat_asks_again_instead_of_looping() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/valid/branching");
+    let course = crate::course::load(&CourseSource::Dir(dir), Some("en")).expect("loads");
+    let mut s = Session::new(course, crate::progress::CourseRecord::new("sam", "tiny"));
+    let at = |s: &Session| s.current().map(|(_, st, _)| st.id.clone());
+    s.update(Input::Continue, NOW);
+    s.update(Input::RevealAll, NOW);
+    // "worse" leads to the consequence, which leads back to the chat.
+    s.update(Input::Choose(choice_position(&s, 1)), NOW);
+    s.update(Input::Submit, NOW);
+    s.update(Input::Continue, NOW);
+    assert_eq!(at(&s).as_deref(), Some("consequence"));
+    s.update(Input::Continue, NOW);
+    assert_eq!(at(&s).as_deref(), Some("retry"));
+    s.update(Input::Answer(vec![0]), NOW);
+    s.update(Input::Continue, NOW);
+    assert_eq!(at(&s).as_deref(), Some("start"));
+    assert_eq!(s.prompt().kind, PromptKind::PickOne, "asked again");
+    // Choosing well this time leads out of the loop.
+    s.update(Input::Choose(choice_position(&s, 2)), NOW);
+    s.update(Input::Submit, NOW);
+    s.update(Input::Continue, NOW);
+    assert_eq!(at(&s).as_deref(), Some("good-path"));
+    let rec = &s.record().modules["m"].steps["start"];
+    assert_eq!(rec.choices, vec![1, 2], "both choices are in the record");
+}

@@ -9,6 +9,7 @@ mod hostile_text;
 mod loader_props;
 mod man_page;
 mod parity;
+mod parity_walks;
 mod plain_walk;
 mod progress_store;
 mod schemas;

@@ -5,8 +5,9 @@
 //! press, through the learner's shuffled order.
 //!
 //! Drivers here: plain mode (typed lines) and a bare session bot (semantic
-//! inputs, the "third front end"). The full-screen driver plugs in the same
-//! way: `fn drive_tui(&Walk) -> (CourseRecord, String)`.
+//! inputs, the "third front end"); the full-screen driver is in
+//! `tui_parity.rs`. Walks made by strategies on every fixture course:
+//! `parity_walks.rs`.
 
 use notalone::course::{Course, CourseSource, QuestionKind, StepKind};
 use notalone::host::Host;
@@ -19,19 +20,21 @@ pub enum Act {
     /// Enter: continue, or open the module to resume.
     Enter,
     /// Flag these messages (none: "None of these").
-    Flags(&'static [usize]),
+    Flags(Vec<usize>),
     /// Pick this chat choice.
     Choice(usize),
     /// Select these options or spot items, then submit.
-    Pick(&'static [usize]),
+    Pick(Vec<usize>),
     /// Put the options of an order question in this order.
-    Order(&'static [usize]),
+    Order(Vec<usize>),
 }
 
-/// A scripted walk: (module id, step id, act); the step is where the act happens.
+/// A scripted walk: (module id, step id, act); the step is where the act
+/// happens (both empty on home, the step empty on a note or summary).
+#[derive(Debug, Clone)]
 pub struct Walk {
-    pub profile: &'static str,
-    pub acts: Vec<(&'static str, &'static str, Act)>,
+    pub profile: String,
+    pub acts: Vec<(String, String, Act)>,
 }
 
 pub fn fixture() -> Course {
@@ -43,35 +46,39 @@ pub fn fixture() -> Course {
 /// again), then the branch of the "pay" choice, every step kind.
 pub fn walk() -> Walk {
     use Act::*;
+    let acts: Vec<(&str, &str, Act)> = vec![
+        ("", "", Enter),                     // home: resume module 1
+        ("chats", "intro", Enter),           // read
+        ("chats", "talk", Enter),            // chat shown
+        ("chats", "talk", Flags(vec![1])),   // flag "send me a pic"
+        ("chats", "talk", Enter),            // signs
+        ("chats", "talk", Choice(0)),        // unsafe, no branch
+        ("chats", "talk", Enter),            // choose again
+        ("chats", "talk", Choice(2)),        // pay: the branch
+        ("chats", "talk", Enter),            // feedback
+        ("chats", "after-paid", Enter),      // the branch's page
+        ("chats", "spot", Pick(vec![0, 2])), // spot
+        ("chats", "spot", Enter),
+        ("chats", "", Enter), // summary -> home
+        ("", "", Enter),      // home: module 2
+        ("questions", "single", Pick(vec![1])),
+        ("questions", "single", Enter),
+        ("questions", "multi", Pick(vec![0])), // not all the right ones
+        ("questions", "multi", Enter),
+        ("questions", "order", Order(vec![0, 1, 2])),
+        ("questions", "order", Enter),
+        ("questions", "quiet", Enter), // a chat with nothing to answer
+        ("questions", "none", Enter),  // a chat: flag none
+        ("questions", "none", Flags(vec![])),
+        ("questions", "none", Enter),
+        ("questions", "", Enter), // summary -> home
+    ];
     Walk {
-        profile: "pat",
-        acts: vec![
-            ("", "", Enter),                  // home: resume module 1
-            ("chats", "intro", Enter),        // read
-            ("chats", "talk", Enter),         // chat shown
-            ("chats", "talk", Flags(&[1])),   // flag "send me a pic"
-            ("chats", "talk", Enter),         // signs
-            ("chats", "talk", Choice(0)),     // unsafe, no branch
-            ("chats", "talk", Enter),         // choose again
-            ("chats", "talk", Choice(2)),     // pay: the branch
-            ("chats", "talk", Enter),         // feedback
-            ("chats", "after-paid", Enter),   // the branch's page
-            ("chats", "spot", Pick(&[0, 2])), // spot
-            ("chats", "spot", Enter),
-            ("chats", "", Enter), // summary -> home
-            ("", "", Enter),      // home: module 2
-            ("questions", "single", Pick(&[1])),
-            ("questions", "single", Enter),
-            ("questions", "multi", Pick(&[0])), // not all the right ones
-            ("questions", "multi", Enter),
-            ("questions", "order", Order(&[0, 1, 2])),
-            ("questions", "order", Enter),
-            ("questions", "quiet", Enter), // a chat with nothing to answer
-            ("questions", "none", Enter),  // a chat: flag none
-            ("questions", "none", Flags(&[])),
-            ("questions", "none", Enter),
-            ("questions", "", Enter), // summary -> home
-        ],
+        profile: "pat".into(),
+        acts: acts
+            .into_iter()
+            .map(|(m, s, a)| (m.to_string(), s.to_string(), a))
+            .collect(),
     }
 }
 
@@ -159,35 +166,33 @@ fn plain_line(c: &Course, profile: &str, module: &str, st: &str, act: &Act) -> S
 }
 
 /// Plain mode: the record and the transcript.
-pub fn drive_plain(w: &Walk) -> (CourseRecord, String) {
-    let course = fixture();
+pub fn drive_plain(course: &Course, w: &Walk) -> (CourseRecord, String) {
     let lines: Vec<String> = w
         .acts
         .iter()
-        .map(|(m, s, a)| plain_line(&course, w.profile, m, s, a))
+        .map(|(m, s, a)| plain_line(course, &w.profile, m, s, a))
         .collect();
-    let mut host = Host::in_memory(course);
+    let mut host = Host::in_memory(course.clone());
     let mut out = Vec::new();
     let input = lines.join("\n") + "\nq\n";
     let code = notalone::plain::run(
         input.as_bytes(),
         &mut out,
         &mut host,
-        Some(w.profile.into()),
+        Some(w.profile.clone()),
     );
     assert_eq!(code, 0);
-    let rec = host.saved_record(w.profile).expect("saved").clone();
+    let rec = host.saved_record(&w.profile).expect("saved").clone();
     (rec, String::from_utf8(out).expect("UTF-8"))
 }
 
 /// A bare session driven with semantic inputs by position shown.
-pub fn drive_session(w: &Walk) -> CourseRecord {
-    let course = fixture();
+pub fn drive_session(course: &Course, w: &Walk) -> CourseRecord {
     let mut host = Host::in_memory(course.clone());
-    let (mut s, _) = host.open(w.profile);
+    let (mut s, _) = host.open(&w.profile);
     for (m, st, act) in &w.acts {
         let pos =
-            |i: usize, n: usize, order: bool| position(&course, w.profile, m, st, n, i, order);
+            |i: usize, n: usize, order: bool| position(course, &w.profile, m, st, n, i, order);
         let inputs: Vec<Input> = match act {
             Act::Enter => vec![
                 if matches!(s.prompt().kind, notalone::session::PromptKind::Reveal) {
@@ -196,9 +201,9 @@ pub fn drive_session(w: &Walk) -> CourseRecord {
                     Input::Continue
                 },
             ],
-            Act::Flags([]) => vec![Input::NoneOfThese],
+            Act::Flags(f) if f.is_empty() => vec![Input::NoneOfThese],
             Act::Flags(f) => {
-                let StepKind::Chat { messages, .. } = &step(&course, m, st).kind else {
+                let StepKind::Chat { messages, .. } = &step(course, m, st).kind else {
                     panic!()
                 };
                 let can = flaggable(messages);
@@ -210,14 +215,14 @@ pub fn drive_session(w: &Walk) -> CourseRecord {
                 v
             }
             Act::Choice(i) => {
-                let n = match &step(&course, m, st).kind {
+                let n = match &step(course, m, st).kind {
                     StepKind::Chat { choices, .. } => choices.len(),
                     _ => panic!(),
                 };
                 vec![Input::Choose(pos(*i, n, false)), Input::Submit]
             }
             Act::Pick(v) => {
-                let (n, single) = match &step(&course, m, st).kind {
+                let (n, single) = match &step(course, m, st).kind {
                     StepKind::Spot { items, .. } => (items.len(), false),
                     StepKind::Question { options, kind, .. } => {
                         (options.len(), *kind == QuestionKind::Single)
@@ -246,7 +251,7 @@ pub fn drive_session(w: &Walk) -> CourseRecord {
             assert_eq!(o.hint, None, "{m}/{st}: {i:?} refused");
         }
     }
-    host.saved_record(w.profile).expect("saved").clone()
+    host.saved_record(&w.profile).expect("saved").clone()
 }
 
 /// What must be the same in every front end's record (dates aside).
@@ -267,8 +272,8 @@ pub fn facts(r: &CourseRecord) -> String {
 #[test]
 fn plain_mode_and_the_session_bot_give_the_same_record() {
     let w = walk();
-    let (plain, transcript) = drive_plain(&w);
-    let bot = drive_session(&w);
+    let (plain, transcript) = drive_plain(&fixture(), &w);
+    let bot = drive_session(&fixture(), &w);
     assert_eq!(facts(&plain), facts(&bot));
     insta::assert_snapshot!("parity_record", facts(&plain));
     // Visible facts a learner notices, in plain mode.

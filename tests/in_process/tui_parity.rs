@@ -3,6 +3,7 @@
 //! Shift+↑ for an order), over the same in-memory host, gives the same
 //! record as plain mode, and the learner sees the same facts.
 
+use notalone::course::Course;
 use notalone::host::Host;
 use notalone::progress::CourseRecord;
 use notalone::session::{ChatStage, Item, ScreenView, StepBody};
@@ -37,9 +38,23 @@ impl Tui {
         }
     }
 
-    fn digit(&mut self, position: usize) {
-        let c = char::from_digit(position as u32 + 1, 10).expect("one digit");
-        self.press(K::Char(c));
+    /// Select the item shown at `position`: its digit (1 to 9), or beyond
+    /// nine the highlight moved there with the arrows, then Space when the
+    /// list takes several (`toggle`).
+    fn select(&mut self, position: usize, toggle: bool) {
+        if let Some(c) = char::from_digit(position as u32 + 1, 10).filter(|_| position < 9) {
+            self.press(K::Char(c));
+            return;
+        }
+        while self.app.highlighted() < position {
+            self.press(K::Down);
+        }
+        while self.app.highlighted() > position {
+            self.press(K::Up);
+        }
+        if toggle {
+            self.press(K::Space);
+        }
     }
 
     /// The items of the list on screen, as shown (the learner's shuffled order).
@@ -92,51 +107,48 @@ impl Tui {
                     self.press(K::Enter);
                 }
             }
-            Act::Flags([]) => {
+            Act::Flags(f) if f.is_empty() => {
                 // "None of these" is the last item: select it, Enter.
                 let last = self.app.list_len(&self.host) - 1;
-                self.digit(last);
+                self.select(last, true);
                 self.press(K::Enter);
             }
-            Act::Flags(f) => {
-                for i in *f {
+            Act::Choice(i) => self.pick_one(*i),
+            Act::Pick(v) if v.len() == 1 && self.app.mode() != Mode::PickMany => {
+                self.pick_one(v[0])
+            }
+            Act::Flags(v) | Act::Pick(v) => {
+                for i in v {
                     let p = self.shown(*i);
-                    self.digit(p);
-                }
-                self.press(K::Enter);
-            }
-            Act::Choice(i) | Act::Pick([i]) if self.app.mode() != Mode::PickMany => {
-                let p = self.shown(*i);
-                self.digit(p);
-                self.press(K::Enter);
-            }
-            Act::Pick(v) => {
-                for i in *v {
-                    let p = self.shown(*i);
-                    self.digit(p);
+                    self.select(p, true);
                 }
                 self.press(K::Enter);
             }
             Act::Order(v) => {
                 for (target, i) in v.iter().enumerate() {
                     let p = self.shown(*i);
-                    self.digit(p);
+                    self.select(p, false);
                     for _ in target..p {
                         self.press(K::ShiftUp);
                     }
                 }
                 self.press(K::Enter);
             }
-            Act::Choice(_) => unreachable!(),
         }
+    }
+
+    fn pick_one(&mut self, i: usize) {
+        let p = self.shown(i);
+        self.select(p, false);
+        self.press(K::Enter);
     }
 }
 
-/// The full-screen UI: the record and everything it drew.
-pub fn drive_tui(w: &Walk) -> (CourseRecord, String) {
-    let mut host = Host::in_memory(fixture());
+/// The full-screen UI at 80x24: the record and everything it drew.
+pub fn drive_tui(course: &Course, w: &Walk) -> (CourseRecord, String) {
+    let mut host = Host::in_memory(course.clone());
     let opts = TuiOptions {
-        profile: Some(w.profile.into()),
+        profile: Some(w.profile.clone()),
         no_color: false,
     };
     let app = App::new(&mut host, &opts);
@@ -152,20 +164,20 @@ pub fn drive_tui(w: &Walk) -> (CourseRecord, String) {
         let at = t.app.session().expect("open").view();
         if let ScreenView::Step(st) = &at.screen {
             let here = (st.step_id, m, s);
-            assert_eq!(here.0, *s, "{m}/{s}: the walk is on {}", st.step_id);
+            assert_eq!(here.0, s, "{m}/{s}: the walk is on {}", st.step_id);
         }
         t.act(act);
         assert_eq!(t.app.notice(), None, "{m}/{s}: {act:?}");
     }
-    let rec = t.host.saved_record(w.profile).expect("saved").clone();
+    let rec = t.host.saved_record(&w.profile).expect("saved").clone();
     (rec, t.seen)
 }
 
 #[test]
 fn the_full_screen_ui_gives_the_same_record_as_plain_mode() {
     let w = walk();
-    let (plain, _) = drive_plain(&w);
-    let (tui, seen) = drive_tui(&w);
+    let (plain, _) = drive_plain(&fixture(), &w);
+    let (tui, seen) = drive_tui(&fixture(), &w);
     assert_eq!(facts(&tui), facts(&plain));
     for want in [
         "If you already paid, stop now.",
