@@ -2,7 +2,10 @@
 //! back to the source text) or identical to the source (likely not yet
 //! translated). Lint does not report these; `locales check` can.
 
+use std::collections::HashMap;
+
 use super::SourceError;
+use super::fields::{FileKind, TextField, outline};
 use super::lint::walk_file;
 use super::raw::*;
 use super::rules::check_root;
@@ -25,9 +28,13 @@ pub struct TextGap {
     /// lacks it (line 1, column 1 for top-level fields).
     pub line: usize,
     pub column: usize,
+    /// The same place as a byte offset in the translation file.
+    pub offset: usize,
     /// Which field, readably: `title`, `step \`intro\` > text`,
     /// `step \`quiz\` > option 2 > feedback`, `objectives > stop-contact`.
     pub field: String,
+    /// The source's text of the field.
+    pub source: String,
     pub kind: GapKind,
 }
 
@@ -65,25 +72,47 @@ pub fn compare_translation(src: &dyn CourseFiles, file: &str) -> Result<Vec<Text
     ) else {
         return Ok(Vec::new());
     };
-    let (sf, tf) = (SourceFile::new(&src_name, &st), SourceFile::new(file, &tt));
-    let mut g = Gaps {
-        file: &tf,
-        out: Vec::new(),
-    };
-    if name == "course.toml" {
-        let s = walk_file(&sf, &mut sink, |w, t| w.course_text(t));
-        let t = walk_file(&tf, &mut sink, |w, t| w.course_text(t));
-        if let (Some(s), Some(t)) = (s, t) {
-            g.course(&s, &t);
-        }
+    let kind = if name == "course.toml" {
+        FileKind::CourseText
     } else {
-        let s = walk_file(&sf, &mut sink, |w, t| w.module(t));
-        let t = walk_file(&tf, &mut sink, |w, t| w.module(t));
-        if let (Some(s), Some(t)) = (s, t) {
-            g.module(&s, &t);
-        }
+        FileKind::Module
+    };
+    let (so, to) = (outline(kind, &st), outline(kind, &tt));
+    // A file that does not parse has its errors reported by lint.
+    if !so.parsed || !to.parsed {
+        return Ok(Vec::new());
     }
-    Ok(g.out)
+    let tf = SourceFile::new(file, &tt);
+    let by_place: HashMap<&str, &TextField> = to
+        .texts
+        .iter()
+        .map(|t| (t.index_path.as_str(), t))
+        .collect();
+    let mut out = Vec::new();
+    for s in &so.texts {
+        if s.value.trim().is_empty() {
+            continue;
+        }
+        let (kind, at) = match by_place
+            .get(s.index_path.as_str())
+            .filter(|t| !t.value.trim().is_empty())
+        {
+            None => (GapKind::Missing, to.holder(&s.index_path).span.start),
+            Some(t) if t.value == s.value => (GapKind::Identical, t.span.start),
+            Some(_) => continue,
+        };
+        let (line, column) = tf.line_col(at);
+        out.push(TextGap {
+            file: file.to_string(),
+            line,
+            column,
+            offset: at,
+            field: s.label.clone(),
+            source: s.value.clone(),
+            kind,
+        });
+    }
+    Ok(out)
 }
 
 fn read_text(
@@ -95,177 +124,6 @@ fn read_text(
         Ok(Some(b)) => Ok(decode(rel, b, sink).map(|c| c.into_owned())),
         Ok(None) | Err(SourceError::TooLarge { .. }) => Ok(None),
         Err(e) => Err(e),
-    }
-}
-
-struct Gaps<'f, 't> {
-    file: &'f SourceFile<'t>,
-    out: Vec<TextGap>,
-}
-
-impl Gaps<'_, '_> {
-    fn field(&mut self, path: String, src: Option<&Str<'_>>, tr: Option<&Str<'_>>, header: &Span) {
-        let Some(s) = src.filter(|s| !s.as_str().trim().is_empty()) else {
-            return;
-        };
-        let (kind, at) = match tr.filter(|t| !t.as_str().trim().is_empty()) {
-            None => (GapKind::Missing, header.start),
-            Some(t) if t.as_str() == s.as_str() => (GapKind::Identical, t.span.start),
-            Some(_) => return,
-        };
-        let (line, column) = self.file.line_col(at);
-        self.out.push(TextGap {
-            file: self.file.name.to_string(),
-            line,
-            column,
-            field: path,
-            kind,
-        });
-    }
-
-    fn course(&mut self, s: &RawCourseText<'_>, t: &RawCourseText<'_>) {
-        let top = 0..0;
-        self.field("title".into(), s.title.as_ref(), t.title.as_ref(), &top);
-        self.field(
-            "welcome".into(),
-            s.welcome.as_ref(),
-            t.welcome.as_ref(),
-            &top,
-        );
-        self.field("finish".into(), s.finish.as_ref(), t.finish.as_ref(), &top);
-        let header = t.objectives.as_ref().map_or(top, |o| o.span.clone());
-        for (k, title) in items(&s.objectives) {
-            let tt = items(&t.objectives)
-                .iter()
-                .find(|(tk, _)| tk.as_str() == k.as_str())
-                .and_then(|(_, v)| v.as_ref());
-            self.field(
-                format!("objectives > {}", q(k.as_str())),
-                title.as_ref(),
-                tt,
-                &header,
-            );
-        }
-    }
-
-    fn module(&mut self, s: &RawModule<'_>, t: &RawModule<'_>) {
-        let top = 0..0;
-        self.field("title".into(), s.title.as_ref(), t.title.as_ref(), &top);
-        self.field(
-            "summary".into(),
-            s.summary.as_ref(),
-            t.summary.as_ref(),
-            &top,
-        );
-        self.field(
-            "content_note".into(),
-            s.content_note.as_ref(),
-            t.content_note.as_ref(),
-            &top,
-        );
-        let tsteps = items(&t.steps);
-        for (i, ss) in items(&s.steps).iter().enumerate() {
-            let name = ss.id.as_ref().map_or_else(
-                || format!("step {}", i + 1),
-                |id| format!("step `{}`", q(id.as_str())),
-            );
-            let ts = tsteps.get(i);
-            let h = ts.map_or(top.clone(), |x| x.header.clone());
-            let f = |x: &str| format!("{name} > {x}");
-            self.field(
-                f("title"),
-                ss.title.as_ref(),
-                ts.and_then(|x| x.title.as_ref()),
-                &h,
-            );
-            self.field(
-                f("text"),
-                ss.text.as_ref(),
-                ts.and_then(|x| x.text.as_ref()),
-                &h,
-            );
-            self.field(
-                f("contact"),
-                ss.contact.as_ref(),
-                ts.and_then(|x| x.contact.as_ref()),
-                &h,
-            );
-            self.field(
-                f("explanation"),
-                ss.explanation.as_ref(),
-                ts.and_then(|x| x.explanation.as_ref()),
-                &h,
-            );
-            let sub = |what: &str, j: usize, x: &str| format!("{name} > {what} {} > {x}", j + 1);
-            let tm = ts.map_or(&[][..], |x| items(&x.messages));
-            for (j, m) in items(&ss.messages).iter().enumerate() {
-                let t = tm.get(j);
-                let h = t.map_or(h.clone(), |x| x.header.clone());
-                self.field(
-                    sub("message", j, "text"),
-                    m.text.as_ref(),
-                    t.and_then(|x| x.text.as_ref()),
-                    &h,
-                );
-                self.field(
-                    sub("message", j, "why"),
-                    m.why.as_ref(),
-                    t.and_then(|x| x.why.as_ref()),
-                    &h,
-                );
-            }
-            let tc = ts.map_or(&[][..], |x| items(&x.choices));
-            for (j, c) in items(&ss.choices).iter().enumerate() {
-                let t = tc.get(j);
-                let h = t.map_or(h.clone(), |x| x.header.clone());
-                self.field(
-                    sub("choice", j, "text"),
-                    c.text.as_ref(),
-                    t.and_then(|x| x.text.as_ref()),
-                    &h,
-                );
-                self.field(
-                    sub("choice", j, "feedback"),
-                    c.feedback.as_ref(),
-                    t.and_then(|x| x.feedback.as_ref()),
-                    &h,
-                );
-            }
-            let ti = ts.map_or(&[][..], |x| items(&x.items));
-            for (j, it) in items(&ss.items).iter().enumerate() {
-                let t = ti.get(j);
-                let h = t.map_or(h.clone(), |x| x.header.clone());
-                self.field(
-                    sub("item", j, "text"),
-                    it.text.as_ref(),
-                    t.and_then(|x| x.text.as_ref()),
-                    &h,
-                );
-                self.field(
-                    sub("item", j, "why"),
-                    it.why.as_ref(),
-                    t.and_then(|x| x.why.as_ref()),
-                    &h,
-                );
-            }
-            let to = ts.map_or(&[][..], |x| items(&x.options));
-            for (j, o) in items(&ss.options).iter().enumerate() {
-                let t = to.get(j);
-                let h = t.map_or(h.clone(), |x| x.header.clone());
-                self.field(
-                    sub("option", j, "text"),
-                    o.text.as_ref(),
-                    t.and_then(|x| x.text.as_ref()),
-                    &h,
-                );
-                self.field(
-                    sub("option", j, "feedback"),
-                    o.feedback.as_ref(),
-                    t.and_then(|x| x.feedback.as_ref()),
-                    &h,
-                );
-            }
-        }
     }
 }
 

@@ -35,8 +35,7 @@ pub(super) fn count_fields(info: &Info, name: &str) -> usize {
         base: &info.src,
         path: path.clone(),
     };
-    let src_text = info.read_text(&format!("{}/{name}", info.source));
-    real_gaps(&w, &path, src_text.as_deref()).len()
+    real_gaps(&w, &path).len()
 }
 
 /// Percent, rounded down so that anything short of complete is below 100.
@@ -118,8 +117,7 @@ pub(super) fn status(dir: Option<PathBuf>) -> i32 {
                         (None, _) => missing.push(name.clone()),
                         (Some(_), None) => {}
                         (Some(p), Some(n)) => {
-                            let src_text = info.read_text(&format!("{}/{name}", info.source));
-                            let gaps = real_gaps(&info.src, &p, src_text.as_deref()).len();
+                            let gaps = real_gaps(&info.src, &p).len();
                             done += n.saturating_sub(gaps);
                         }
                     }
