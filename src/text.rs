@@ -199,12 +199,19 @@ pub fn escape_controls(input: &str) -> String {
 /// and format characters, as `\uXXXX` (surrogate pairs above U+FFFF). The
 /// JSON value is unchanged.
 pub fn escape_json_text(json: &str) -> String {
-    if json.bytes().all(|b| b < 0x80) {
+    escape_json_chars(json, |c| (c.is_control() && c != '\n') || is_invisible(c))
+}
+
+/// Escape, inside JSON text, every character `hide` names, as `\uXXXX`
+/// (surrogate pairs above U+FFFF). The JSON value is unchanged, so `hide`
+/// must not name the structural characters (`"`, `\\`, brackets...).
+pub fn escape_json_chars(json: &str, hide: impl Fn(char) -> bool) -> String {
+    if json.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
         return json.to_string();
     }
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if (c.is_control() && c != '\n') || is_invisible(c) {
+        if hide(c) {
             let mut buf = [0u16; 2];
             for unit in c.encode_utf16(&mut buf) {
                 out.push_str(&format!("\\u{unit:04x}"));
@@ -398,6 +405,8 @@ mod tests {
             escape_json_text("\"a\u{9b}b\u{202e}c\u{E0041}\""),
             "\"a\\u009bb\\u202ec\\udb40\\udc41\""
         );
+        // DEL is plain ASCII but still a control: serde_json leaves it raw.
+        assert_eq!(escape_json_text("\"a\u{7f}b\"\n"), "\"a\\u007fb\"\n");
     }
 
     #[test]

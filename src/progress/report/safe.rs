@@ -63,20 +63,10 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 
 /// Escape, inside JSON text, what a terminal could act on: control
 /// characters (serde_json leaves DEL and C1 raw), bidi controls and
-/// invisible characters. The JSON value is unchanged.
+/// invisible characters (but the emoji variation selector). The JSON value
+/// is unchanged.
 pub fn escape_json_text(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if c != '\n' && is_hidden(c) && c != '\u{FE0F}' {
-            let mut buf = [0u16; 2];
-            for unit in c.encode_utf16(&mut buf) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::text::escape_json_chars(json, |c| c != '\n' && is_hidden(c) && c != '\u{FE0F}')
 }
 
 /// Pretty JSON, terminal-safe, with a final newline.
