@@ -206,7 +206,10 @@ pub fn escape_json_text(json: &str) -> String {
 /// (surrogate pairs above U+FFFF). The JSON value is unchanged, so `hide`
 /// must not name the structural characters (`"`, `\\`, brackets...).
 pub fn escape_json_chars(json: &str, hide: impl Fn(char) -> bool) -> String {
-    if json.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
+    if json
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
         return json.to_string();
     }
     let mut out = String::with_capacity(json.len());

@@ -127,7 +127,7 @@ error-full-screen = { $error }. Your progress is saved; `notalone --plain` also 
 
 plain-keys = Type the number of your answer and press Enter. Several numbers can be separated by spaces or commas. Enter alone continues. h shows help, q saves and quits.
 plain-bye = Your progress is saved. See you next time.
-plain-pick-profile = Type the number of your nickname, then press Enter.
+plain-pick-profile = Type the number of your nickname, or type a new nickname, then press Enter.
 plain-home-prompt = Press Enter to continue, or type a module number. (h help, q quit)
 plain-note-prompt = Type 1, 2 or 3, or press Enter to continue. (h help, q quit)
 plain-enter-prompt = Press Enter to continue. (h help, q quit)
@@ -251,6 +251,7 @@ quit-preview = Preview finished. Nothing was saved.
 plain-input-endless = The input never ends a line, so plain mode stopped. Type one answer per line.
 plain-preview-intro = Preview: nothing is saved. Any module can be opened; type b to go back one step and try another choice.
 progress-locked-elsewhere = This nickname is also open somewhere else. Your answers are still saved; close the other window to be safe.
+hint-pick-one = Pick an answer first: type its number, then press Enter.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 check-thanks = Thanks, we'll come back to this.

@@ -127,7 +127,7 @@ error-full-screen = { $error }. Ta progression est enregistrée ; `notalone --pl
 
 plain-keys = Tape le numéro de ta réponse et appuie sur Entrée. Tu peux séparer plusieurs numéros par des espaces ou des virgules. Entrée seule pour continuer. h affiche l'aide, q enregistre et quitte.
 plain-bye = Ta progression est enregistrée. À la prochaine !
-plain-pick-profile = Tape le numéro de ton pseudo, puis appuie sur Entrée.
+plain-pick-profile = Tape le numéro de ton pseudo, ou tape un nouveau pseudo, puis appuie sur Entrée.
 plain-home-prompt = Appuie sur Entrée pour continuer, ou tape le numéro d'un module. (h aide, q quitter)
 plain-note-prompt = Tape 1, 2 ou 3, ou appuie sur Entrée pour continuer. (h aide, q quitter)
 plain-enter-prompt = Appuie sur Entrée pour continuer. (h aide, q quitter)
@@ -251,6 +251,7 @@ quit-preview = Aperçu terminé. Rien n'a été enregistré.
 plain-input-endless = L'entrée ne finit jamais de ligne, alors le mode texte s'arrête. Tape une réponse par ligne.
 plain-preview-intro = Aperçu : rien n'est enregistré. Tous les modules s'ouvrent ; tape b pour revenir d'une étape et essayer un autre choix.
 progress-locked-elsewhere = Ce pseudo est aussi ouvert ailleurs. Tes réponses sont quand même enregistrées ; ferme l'autre fenêtre par précaution.
+hint-pick-one = Choisis d'abord une réponse : tape son numéro, puis appuie sur Entrée.
 #
 ## Item checks, pre- and post-check (issues 13 and 14, in the player)
 check-thanks = Merci, on y reviendra.

@@ -84,6 +84,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
 
     /// Prompt until an answer that is not `h` arrives.
     fn ask(&mut self, host: &Host, hint: &str) -> Res<Answer> {
+        Ok(self.ask_line(host, hint)?.map(|(a, _)| a))
+    }
+
+    /// [`Self::ask`], with the line as typed.
+    fn ask_line(&mut self, host: &Host, hint: &str) -> Res<(Answer, String)> {
         loop {
             self.out.prompt(hint)?;
             let line = match self.read()? {
@@ -95,7 +100,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     screens::help(&mut self.out, host.i18n(), &help_view(host.course()))?
                 }
                 Answer::Quit => return Ok(Err(Stop::Quit)),
-                a => return Ok(Ok(a)),
+                a => return Ok(Ok((a, line))),
             }
         }
     }
@@ -163,11 +168,20 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             items.push(host.i18n().t("profile-new"));
             self.out.list(items.iter().map(String::as_str))?;
             let hint = host.i18n().t("plain-pick-profile");
-            let a = match self.ask(host, &hint)? {
+            let (a, line) = match self.ask_line(host, &hint)? {
                 Ok(a) => a,
                 Err(s) => return Ok(Err(s)),
             };
             let new = match a {
+                // A nickname typed here, as on the full-screen profile
+                // screen: an existing one opens, a new one is made.
+                Answer::Bad => match host.validate_profile(line.trim()) {
+                    Ok(name) => return self.welcome(host, name),
+                    Err(msg) => {
+                        self.out.line(&msg)?;
+                        false
+                    }
+                },
                 Answer::Numbers(v) if v.len() == 1 && v[0] >= 1 && v[0] <= profiles.len() => {
                     return Ok(Ok(choice.names[v[0] - 1].clone()));
                 }
@@ -194,15 +208,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
                     continue;
                 }
                 match host.validate_profile(typed) {
-                    Ok(name) => {
-                        let hi = crate::session::Text::id("profile-welcome").str("name", &name);
-                        self.out.line(&hi.render(host.i18n()))?;
-                        return Ok(Ok(name));
-                    }
+                    Ok(name) => return self.welcome(host, name),
                     Err(msg) => self.out.line(&msg)?,
                 }
             }
         }
+    }
+
+    fn welcome(&mut self, host: &Host, name: String) -> Res<String> {
+        let hi = crate::session::Text::id("profile-welcome").str("name", &name);
+        self.out.line(&hi.render(host.i18n()))?;
+        Ok(Ok(name))
     }
 
     /// Show the current screen (in full when `fresh`), read one answer, apply it.

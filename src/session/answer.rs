@@ -137,8 +137,10 @@ impl Session {
                 let files: Vec<usize> = v.iter().map(|p| shown[*p]).collect();
                 match kind {
                     QuestionKind::Single => {
-                        let [i] = files.as_slice() else {
-                            return Outcome::hint(Hint::OneNumber);
+                        let i = match files.as_slice() {
+                            [i] => i,
+                            [] => return Outcome::hint(Hint::PickOne),
+                            _ => return Outcome::hint(Hint::OneNumber),
                         };
                         q.selected = (0..n).map(|k| k == *i).collect();
                     }

@@ -180,7 +180,7 @@ impl Session {
                     Some(i) => Some(i),
                     None => return Outcome::hint(Hint::OutOfRange),
                 },
-                [] => return Outcome::hint(Hint::OneNumber),
+                [] => return Outcome::hint(Hint::PickOne),
                 _ => return Outcome::hint(Hint::OneNumber),
             },
             _ => None,

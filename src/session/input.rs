@@ -57,6 +57,9 @@ pub enum Hint {
     OneNumber,
     /// Select at least one item first.
     SelectSomething,
+    /// Nothing was picked where one item is expected (Enter alone in
+    /// plain mode).
+    PickOne,
     /// An order needs every number exactly once.
     WholeOrder,
     /// Nothing to answer here; press Enter to continue.

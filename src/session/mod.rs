@@ -308,6 +308,7 @@ impl Session {
             Hint::OutOfRange => Text::id("hint-out-of-range").num("max", n),
             Hint::OneNumber => Text::id("hint-one-number"),
             Hint::SelectSomething => Text::id("hint-select-something"),
+            Hint::PickOne => Text::id("hint-pick-one"),
             Hint::WholeOrder => Text::id("hint-whole-order").num("count", n),
             Hint::NothingToAnswer => Text::id("hint-nothing"),
             Hint::FlagOrNone => Text::id("hint-flag-or-none"),

@@ -471,7 +471,7 @@ fn bad_inputs_are_hints_not_panics() {
     assert_eq!(s.update(Input::Choose(9), NOW).hint, Some(Hint::OutOfRange));
     assert_eq!(
         s.update(Input::Answer(vec![]), NOW).hint,
-        Some(Hint::OneNumber)
+        Some(Hint::PickOne)
     );
 }
 

@@ -299,3 +299,54 @@ fn the_class_through_plain_mode_gives_the_scripted_numbers() {
     assert_eq!(l["learners"][8]["skipped"], serde_json::json!(["chat"]));
     assert_eq!(l["learners"][10]["modules_in_progress"], 1);
 }
+
+/// In a class folder the nickname list already holds classmates: a learner
+/// who types their nickname at the "type the number" prompt (as on the
+/// full-screen profile screen) gets their own profile, new or existing,
+/// never the first classmate's by accident.
+#[test]
+fn a_nickname_typed_at_the_list_prompt_opens_that_profile() {
+    use crate::runner;
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir.path().join("class");
+    let course = runner::e2e_course();
+    let first = runner::plain(&course, &data, &[], "1\nana\nq\n");
+    assert!(first.status.success(), "{first:?}");
+    // ben types his nickname instead of the number of "Make a new nickname".
+    let ben = runner::plain(&course, &data, &[], "ben\nq\n");
+    let out = String::from_utf8_lossy(&ben.stdout);
+    assert!(
+        out.contains("1. ana"),
+        "the list shows the classmate: {out}"
+    );
+    assert!(out.contains("Hi, ben!"), "ben gets his own profile: {out}");
+    // A nickname that is not allowed gets the reason and the list again.
+    let bad = runner::plain(&course, &data, &[], "a/b\n2\n");
+    let out = String::from_utf8_lossy(&bad.stdout);
+    assert!(
+        out.contains("letters, digits"),
+        "the reason is given: {out}"
+    );
+    // ana, typed again, is the existing profile (listed once, not twice).
+    let ana = runner::plain(&course, &data, &[], "ana\nq\n");
+    assert!(String::from_utf8_lossy(&ana.stdout).contains("Hi, ana!"));
+    let json = runner::notalone(&[
+        "progress",
+        "--data-dir",
+        data.to_str().expect("utf-8 path"),
+        "--lessons",
+        course.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let mut names: Vec<&str> = report["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .filter_map(|p| p["profile"].as_str())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names, ["ana", "ben"], "{report}");
+}
