@@ -1,15 +1,26 @@
 //! The lesson format, declared once: every table of every file kind, with
-//! its fields, their kind (structure or text) and what they are for.
+//! its fields, their kind (structure or text), whether they are required,
+//! what their values must look like and what they are for.
 //!
-//! The engine's walker (`raw.rs`) takes its field lists and "did you mean"
-//! suggestions from here; `tests/in_process/schemas.rs` checks the JSON
-//! Schemas against it; [`text_fields`] lists every text of a file with its
-//! place and length limit (for PO export and `locales check`).
+//! Everything that knows the format's field names takes them from here:
+//! the engine's walker (`tables.rs`: its field lists and "did you mean"
+//! suggestions), the JSON Schemas for editors (`crate::schema` generates
+//! them; the checked-in `schemas/*.json` are kept equal by a test), and
+//! [`outline`] / [`text_fields`], which list every table and text of a file
+//! with its place and length limit (for the PO export, `locales check` and
+//! the comparison of a translation with its source).
 
+mod decl;
 mod outline;
+pub use decl::*;
 pub use outline::{Outline, TableAt, TextField, outline, text_fields};
 
-use super::raw::{MAX_TEXT_CHARS, MAX_TITLE_CHARS};
+/// Titles are at most this many characters.
+pub const MAX_TITLE_CHARS: usize = 80;
+/// Other text is at most this many characters.
+pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Ids are at most this many characters.
+pub const MAX_ID_CHARS: usize = 48;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy)]
@@ -48,14 +59,95 @@ impl Kind {
     }
 }
 
+/// Whether a field must be there (in the source locale: a translation may
+/// leave any field out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+}
+
+/// What a value must look like, beyond its kind (for the JSON Schemas
+/// editors read; `notalone lint` checks the same and more).
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// Nothing more than the kind (and the length limit of a text).
+    Any,
+    /// An id: lowercase words of a-z and 0-9 joined by single dashes, at
+    /// most 48 characters.
+    Id,
+    /// A step id: an id, but not `end` (which `next` uses).
+    StepId,
+    /// A language tag (`en`, `fr-CA`).
+    Locale,
+    /// One of these values, each with what it means.
+    OneOf(&'static [(&'static str, &'static str)]),
+    /// An integer from..=to.
+    Range(i64, i64),
+    /// How many tables an array of tables holds: at least, at most.
+    Count(usize, Option<usize>),
+    /// A list of distinct ids.
+    Ids,
+    /// The module list: at least one, distinct, not `course` or `resources`.
+    ModuleIds,
+    /// A table of titles by id; the text is what one title is.
+    Titles(&'static str),
+}
+
 /// One field of a table.
 #[derive(Debug)]
 pub struct Field {
     /// The key, as written in the file.
     pub name: &'static str,
     pub kind: Kind,
-    /// What the field is, for translators and editors ("the question").
+    pub need: Need,
+    pub check: Check,
+    /// What the field is, in a few words, for translators ("the question").
     pub what: &'static str,
+    /// What the field is and how to write it, for educators: the hover text
+    /// of editors.
+    pub doc: &'static str,
+    /// The value when the field is left out, if it has one worth showing
+    /// (`true`, `false` or a string).
+    pub default: Option<&'static str>,
+}
+
+/// A field without a default (`.or(..)` gives it one).
+const fn field(
+    name: &'static str,
+    kind: Kind,
+    need: Need,
+    check: Check,
+    what: &'static str,
+    doc: &'static str,
+) -> Field {
+    Field {
+        name,
+        kind,
+        need,
+        check,
+        what,
+        doc,
+        default: None,
+    }
+}
+
+impl Field {
+    const fn or(self, default: &'static str) -> Field {
+        Field {
+            default: Some(default),
+            ..self
+        }
+    }
+}
+
+/// A rule between fields: when `field` has the value `is` (a string, or
+/// `true`), the fields of `require` are required.
+#[derive(Debug)]
+pub struct When {
+    pub field: &'static str,
+    pub is: &'static str,
+    pub require: &'static [&'static str],
 }
 
 /// One table kind.
@@ -63,7 +155,15 @@ pub struct Field {
 pub struct Table {
     /// How to name one such table to an author (`[[step.option]]`, or the file).
     pub header: &'static str,
+    /// Its name among the definitions of a JSON Schema (`Step`); empty for
+    /// the top table of a file.
+    pub definition: &'static str,
+    /// The JSON Schema's title, for the top table of a file.
+    pub title: &'static str,
+    /// What the table is, for educators.
+    pub doc: &'static str,
     pub fields: &'static [Field],
+    pub when: &'static [When],
 }
 
 impl Table {
@@ -77,166 +177,6 @@ impl Table {
         self.fields.iter().find(|f| f.name == name)
     }
 }
-
-const fn f(name: &'static str, kind: Kind, what: &'static str) -> Field {
-    Field { name, kind, what }
-}
-
-use Kind::*;
-
-/// The root `course.toml`.
-pub static ROOT: Table = Table {
-    header: "course.toml",
-    fields: &[
-        f("id", Str, "the course's id"),
-        f(
-            "source_locale",
-            Str,
-            "the language the course is written in",
-        ),
-        f("modules", StrList, "the module ids, in order"),
-        f("objectives", StrList, "the learning objective ids"),
-        f(
-            "pre_check",
-            Str,
-            "the module taken first, to see what learners know",
-        ),
-        f("post_check", Str, "the module compared with the pre-check"),
-    ],
-};
-
-/// `<locale>/course.toml`.
-pub static COURSE_TEXT: Table = Table {
-    header: "<locale>/course.toml",
-    fields: &[
-        f("title", Title, "the course's title, on the first screen"),
-        f("welcome", Body, "the welcome page, on the first screen"),
-        f("finish", Body, "shown when every module is complete"),
-        f("objectives", TitleMap, "the title of a learning objective"),
-    ],
-};
-
-/// `<locale>/resources.toml`.
-pub static RESOURCES: Table = Table {
-    header: "<locale>/resources.toml",
-    fields: &[
-        f("intro", Body, "a sentence above the list of help services"),
-        f("resource", Tables(&RESOURCE), "the help services"),
-    ],
-};
-
-/// `[[resource]]`.
-pub static RESOURCE: Table = Table {
-    header: "[[resource]]",
-    fields: &[
-        f("name", Title, "the name of a help service"),
-        f("about", Body, "what a help service does, and for whom"),
-        f("web", Body, "a help service's web address"),
-        f("phone", Body, "a help service's phone number, as dialled"),
-        f("sms", Body, "how to reach a help service by text message"),
-        f("hours", Body, "when a help service is open"),
-    ],
-};
-
-/// `<locale>/<module-id>.toml`.
-pub static MODULE: Table = Table {
-    header: "the module",
-    fields: &[
-        f("id", Str, "the module's id (its file name)"),
-        f("title", Title, "the module's title, on the home screen"),
-        f(
-            "summary",
-            Body,
-            "one sentence under the module's title on the home screen",
-        ),
-        f("minutes", Int, "about how many minutes the module takes"),
-        f(
-            "content_note",
-            Body,
-            "a content note shown before the module starts",
-        ),
-        f("step", Tables(&STEP), "the steps, one screen each"),
-    ],
-};
-
-/// `[[step]]`.
-pub static STEP: Table = Table {
-    header: "[[step]]",
-    fields: &[
-        f("id", Str, "the step's id"),
-        f("type", Str, "read, chat, spot or question"),
-        f("title", Title, "a step's title, shown above it"),
-        f(
-            "text",
-            Body,
-            "the body of a step (for a chat, the line that sets the scene)",
-        ),
-        f("teaches", StrList, "the objectives a step teaches"),
-        f(
-            "shuffle",
-            Bool,
-            "whether options, items or choices are shuffled",
-        ),
-        f("next", Str, "the step that comes next"),
-        f("contact", Body, "the other person's display name in a chat"),
-        f("message", Tables(&MESSAGE), "the messages of a chat"),
-        f(
-            "choice",
-            Tables(&CHOICE),
-            "what the learner could do next in a chat",
-        ),
-        f("kind", Str, "single, multiple or order"),
-        f(
-            "explanation",
-            Body,
-            "shown after a question is answered, whatever the answer",
-        ),
-        f("item", Tables(&ITEM), "the items of a spot exercise"),
-        f("option", Tables(&OPTION), "the options of a question"),
-    ],
-};
-
-/// `[[step.message]]`.
-pub static MESSAGE: Table = Table {
-    header: "[[step.message]]",
-    fields: &[
-        f("from", Str, "them, you or note"),
-        f("text", Body, "a chat message"),
-        f("sign", Bool, "whether the message is a warning sign"),
-        f("why", Body, "why a chat message is a warning sign"),
-    ],
-};
-
-/// `[[step.choice]]`.
-pub static CHOICE: Table = Table {
-    header: "[[step.choice]]",
-    fields: &[
-        f("text", Body, "something the learner could do in a chat"),
-        f("safe", Bool, "whether the choice is safe"),
-        f("feedback", Body, "shown when the learner picks this choice"),
-        f("next", Str, "the step this choice leads to"),
-    ],
-};
-
-/// `[[step.item]]`.
-pub static ITEM: Table = Table {
-    header: "[[step.item]]",
-    fields: &[
-        f("text", Body, "an item of a spot exercise"),
-        f("sign", Bool, "whether the item is a warning sign"),
-        f("why", Body, "why an item is (or is not) a warning sign"),
-    ],
-};
-
-/// `[[step.option]]`.
-pub static OPTION: Table = Table {
-    header: "[[step.option]]",
-    fields: &[
-        f("text", Body, "an answer option of a question"),
-        f("correct", Bool, "whether the option is correct"),
-        f("feedback", Body, "shown when the learner picks this option"),
-    ],
-};
 
 /// Every table, for tests and generators.
 pub static ALL_TABLES: &[&Table] = &[

@@ -22,12 +22,7 @@ pub(crate) use super::walk::*;
 /// A byte range in a file.
 pub(crate) type Span = Range<usize>;
 
-/// Titles are at most this many characters.
-pub(crate) const MAX_TITLE_CHARS: usize = 80;
-/// Other text is at most this many characters.
-pub(crate) const MAX_TEXT_CHARS: usize = 4_000;
-/// Ids are at most this many characters.
-pub(crate) const MAX_ID_CHARS: usize = 48;
+pub(crate) use super::fields::{MAX_ID_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS};
 /// Syntax errors reported per file (the parser's recovery can cascade).
 const MAX_SYNTAX_ERRORS: usize = 20;
 

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::{Map, Value};
-
 use super::*;
 
 // ---------------------------------------------------------------------------
@@ -119,9 +117,9 @@ pub fn write_editor_support(
     overwrite_taplo: bool,
 ) -> std::io::Result<Vec<Written>> {
     let mut out = Vec::new();
-    for (name, text) in generate() {
-        let rel = format!("{SCHEMA_DIR}/{name}");
-        write_if_changed(dir, &rel, &text, true, &mut out)?;
+    for file in SchemaFile::ALL {
+        let rel = format!("{SCHEMA_DIR}/{}", file.file_name());
+        write_if_changed(dir, &rel, file.text(), true, &mut out)?;
     }
     write_if_changed(
         dir,
@@ -158,30 +156,6 @@ fn write_if_changed(
             Ok(())
         }
     }
-}
-
-/// Every property name a schema declares, per table, as
-/// `(definition or "root", field)` pairs, for drift tests.
-pub fn field_names(schema: &Value) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut add = |owner: &str, obj: &Map<String, Value>| {
-        if let Some(Value::Object(props)) = obj.get("properties") {
-            for k in props.keys() {
-                out.push((owner.to_string(), k.clone()));
-            }
-        }
-    };
-    if let Value::Object(root) = schema {
-        add("root", root);
-        if let Some(Value::Object(defs)) = root.get("definitions") {
-            for (name, d) in defs {
-                if let Value::Object(d) = d {
-                    add(name, d);
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
-//! Generating the JSON Schemas from the types of `schema.rs`.
+//! The JSON Schemas, generated from the declaration in `course::fields`.
+//!
+//! The program does not generate them at run time: the checked-in
+//! `schemas/*.json` are embedded ([`SchemaFile::text`]), and
+//! `tests/in_process/schemas.rs` checks they equal what [`generate`] gives
+//! (`UPDATE_SCHEMAS=1` rewrites them).
 
-use schemars::Schema;
-use schemars::generate::SchemaSettings;
-use schemars::transform::RecursiveTransform;
-use serde_json::Value;
+use serde_json::{Map, Value, json};
 
 use super::*;
-
-// ---------------------------------------------------------------------------
-// Generating
+use crate::course::fields::{self, Check, Field, Kind, Need, Table};
 
 /// One schema file of `schemas/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +47,19 @@ impl SchemaFile {
         }
     }
 
+    /// The checked-in file, as embedded in the program.
+    pub fn text(self) -> &'static str {
+        match self {
+            SchemaFile::Course => include_str!("../../schemas/course.schema.json"),
+            SchemaFile::LocaleCourse => include_str!("../../schemas/locale-course.schema.json"),
+            SchemaFile::Resources => include_str!("../../schemas/resources.schema.json"),
+            SchemaFile::Module => include_str!("../../schemas/module.schema.json"),
+            SchemaFile::ModuleTranslation => {
+                include_str!("../../schemas/module-translation.schema.json")
+            }
+        }
+    }
+
     /// Which schema a course file uses (`rel` is relative to the course
     /// folder, with `/`); `None` for files that are not lesson files.
     pub fn for_course_file(rel: &str, source_locale: &str) -> Option<SchemaFile> {
@@ -66,22 +79,39 @@ impl SchemaFile {
         })
     }
 
-    /// The schema as JSON.
-    pub fn schema(self) -> Value {
-        let generator = settings().into_generator();
-        let schema = match self {
-            SchemaFile::Course => generator.into_root_schema_for::<CourseRoot>(),
-            SchemaFile::LocaleCourse => generator.into_root_schema_for::<LocaleCourse>(),
-            SchemaFile::Resources => generator.into_root_schema_for::<Resources>(),
-            SchemaFile::Module | SchemaFile::ModuleTranslation => {
-                generator.into_root_schema_for::<Module>()
-            }
-        };
-        let mut v = schema.to_value();
-        if self == SchemaFile::ModuleTranslation {
-            make_translation(&mut v);
+    /// The top table of the files this schema is for.
+    fn table(self) -> &'static Table {
+        match self {
+            SchemaFile::Course => &fields::ROOT,
+            SchemaFile::LocaleCourse => &fields::COURSE_TEXT,
+            SchemaFile::Resources => &fields::RESOURCES,
+            SchemaFile::Module | SchemaFile::ModuleTranslation => &fields::MODULE,
         }
-        v
+    }
+
+    /// The schema as JSON, generated from the declaration.
+    pub fn schema(self) -> Value {
+        let g = Gen {
+            translation: self == SchemaFile::ModuleTranslation,
+        };
+        let top = self.table();
+        let mut root = g.table(top);
+        let mut defs = Map::new();
+        g.definitions(top, &mut defs);
+        if !defs.is_empty() {
+            root.insert("definitions".into(), Value::Object(defs));
+        }
+        root.insert(
+            "$schema".into(),
+            json!("http://json-schema.org/draft-07/schema#"),
+        );
+        let title = if g.translation {
+            format!("{} (translation)", top.title)
+        } else {
+            top.title.to_string()
+        };
+        root.insert("title".into(), Value::String(title));
+        Value::Object(root)
     }
 
     /// The schema as the text of its file (pretty JSON, newline at the end).
@@ -92,7 +122,7 @@ impl SchemaFile {
     }
 }
 
-/// Every schema file: its name and its text.
+/// Every schema file: its name and its text, generated.
 pub fn generate() -> Vec<(&'static str, String)> {
     SchemaFile::ALL
         .iter()
@@ -100,87 +130,185 @@ pub fn generate() -> Vec<(&'static str, String)> {
         .collect()
 }
 
-fn settings() -> SchemaSettings {
-    SchemaSettings::draft07()
-        .for_deserialize()
-        .with_transform(RecursiveTransform(tidy))
+struct Gen {
+    /// A translation may leave any field out: nothing is required.
+    translation: bool,
 }
 
-/// TOML has no null: make `Option<T>` schemas plain `T` schemas. And
-/// descriptions are prose: join the lines of each doc-comment paragraph.
-fn tidy(schema: &mut Schema) {
-    let Some(obj) = schema.as_object_mut() else {
-        return;
-    };
-    if let Some(Value::String(d)) = obj.get_mut("description") {
-        *d = d
-            .split("\n\n")
-            .map(|p| p.split('\n').map(str::trim).collect::<Vec<_>>().join(" "))
-            .collect::<Vec<_>>()
-            .join("\n\n");
-    }
-    if obj.get("default") == Some(&Value::Null) {
-        obj.remove("default");
-    }
-    if let Some(Value::Array(types)) = obj.get_mut("type") {
-        types.retain(|t| t != "null");
-        if types.len() == 1 {
-            let t = types.remove(0);
-            obj.insert("type".to_string(), t);
+fn id_string() -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("type".into(), json!("string"));
+    m.insert("pattern".into(), json!(ID_PATTERN));
+    m.insert("maxLength".into(), json!(MAX_ID_CHARS));
+    m
+}
+
+impl Gen {
+    /// Every table below `t`, by definition name.
+    fn definitions(&self, t: &'static Table, out: &mut Map<String, Value>) {
+        for f in t.fields {
+            if let Kind::Tables(sub) = f.kind {
+                let mut d = self.table(sub);
+                d.insert("description".into(), json!(sub.doc));
+                out.insert(sub.definition.into(), Value::Object(d));
+                self.definitions(sub, out);
+            }
         }
     }
-    if let Some(Value::Array(values)) = obj.get_mut("enum") {
-        values.retain(|v| !v.is_null());
+
+    fn table(&self, t: &'static Table) -> Map<String, Value> {
+        let mut m = Map::new();
+        m.insert("type".into(), json!("object"));
+        m.insert("description".into(), json!(t.doc));
+        m.insert("additionalProperties".into(), json!(false));
+        let props: Map<String, Value> = t
+            .fields
+            .iter()
+            .map(|f| (f.name.to_string(), Value::Object(self.field(f))))
+            .collect();
+        m.insert("properties".into(), Value::Object(props));
+        let required: Vec<&str> = t
+            .fields
+            .iter()
+            .filter(|f| f.need == Need::Required)
+            .map(|f| f.name)
+            .collect();
+        if !self.translation && !required.is_empty() {
+            m.insert("required".into(), json!(required));
+        }
+        if !self.translation && !t.when.is_empty() {
+            let rules: Vec<Value> = t
+                .when
+                .iter()
+                .map(|w| {
+                    let is = if w.is == "true" {
+                        json!(true)
+                    } else {
+                        json!(w.is)
+                    };
+                    json!({
+                        "if": {"properties": {w.field: {"const": is}}, "required": [w.field]},
+                        "then": {"required": w.require},
+                    })
+                })
+                .collect();
+            m.insert("allOf".into(), Value::Array(rules));
+        }
+        m
     }
-    for key in ["anyOf", "oneOf"] {
-        let Some(Value::Array(alts)) = obj.get_mut(key) else {
-            continue;
-        };
-        alts.retain(|a| a.get("type").and_then(Value::as_str) != Some("null") && !a.is_null());
-        if alts.len() == 1 {
-            let only = alts.remove(0);
-            obj.remove(key);
-            match only {
-                // Draft-07 ignores the siblings of `$ref` (and so do editors:
-                // the description would not show): keep it in an `allOf`.
-                Value::Object(inner) if inner.contains_key("$ref") && !obj.is_empty() => {
-                    obj.insert(
-                        "allOf".to_string(),
-                        Value::Array(vec![Value::Object(inner)]),
-                    );
+
+    fn field(&self, f: &Field) -> Map<String, Value> {
+        let mut m = match (f.kind, f.check) {
+            (_, Check::Id) => id_string(),
+            (_, Check::StepId) => {
+                let mut m = id_string();
+                m.insert("not".into(), json!({"enum": ["end"]}));
+                m
+            }
+            (_, Check::Locale) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("string"));
+                m.insert("pattern".into(), json!(LOCALE_PATTERN));
+                m
+            }
+            (_, Check::OneOf(values)) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("string"));
+                let names: Vec<&str> = values.iter().map(|v| v.0).collect();
+                let docs: Vec<&str> = values.iter().map(|v| v.1).collect();
+                m.insert("enum".into(), json!(names));
+                // Taplo shows these beside each value when completing.
+                m.insert("x-taplo".into(), json!({"docs": {"enumValues": docs}}));
+                m
+            }
+            (Kind::StrList, check) => {
+                let mut item = id_string();
+                if matches!(check, Check::ModuleIds) {
+                    item.insert("not".into(), json!({"enum": ["course", "resources"]}));
                 }
-                Value::Object(inner) => {
-                    for (k, v) in inner {
-                        obj.entry(k).or_insert(v);
+                let mut m = Map::new();
+                m.insert("type".into(), json!("array"));
+                m.insert("items".into(), Value::Object(item));
+                m.insert("uniqueItems".into(), json!(true));
+                if matches!(check, Check::ModuleIds) {
+                    m.insert("minItems".into(), json!(1));
+                }
+                m
+            }
+            (Kind::Tables(sub), check) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("array"));
+                let r = format!("#/definitions/{}", sub.definition);
+                m.insert("items".into(), json!({ "$ref": r }));
+                if let Check::Count(min, max) = check {
+                    if min > 0 {
+                        m.insert("minItems".into(), json!(min));
+                    }
+                    if let Some(max) = max {
+                        m.insert("maxItems".into(), json!(max));
                     }
                 }
-                _ => {}
+                m
             }
+            (Kind::TitleMap, check) => {
+                let what = match check {
+                    Check::Titles(w) => w,
+                    _ => "A title.",
+                };
+                let mut names = id_string();
+                names.remove("type");
+                let mut m = Map::new();
+                m.insert("type".into(), json!("object"));
+                m.insert("propertyNames".into(), Value::Object(names));
+                m.insert(
+                    "additionalProperties".into(),
+                    json!({
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": MAX_TITLE_CHARS,
+                        "description": what,
+                    }),
+                );
+                m
+            }
+            (Kind::Title | Kind::Body, _) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("string"));
+                m.insert("maxLength".into(), json!(f.kind.max_len()));
+                if f.need == Need::Required {
+                    m.insert("minLength".into(), json!(1));
+                }
+                m
+            }
+            (Kind::Bool, _) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("boolean"));
+                m
+            }
+            (Kind::Int, check) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("integer"));
+                if let Check::Range(lo, hi) = check {
+                    m.insert("minimum".into(), json!(lo));
+                    m.insert("maximum".into(), json!(hi));
+                }
+                m
+            }
+            (Kind::Str, _) => {
+                let mut m = Map::new();
+                m.insert("type".into(), json!("string"));
+                m
+            }
+        };
+        m.insert("description".into(), json!(f.doc));
+        if let Some(d) = f.default {
+            let d = match d {
+                "true" => json!(true),
+                "false" => json!(false),
+                s => json!(s),
+            };
+            m.insert("default".into(), d);
         }
-    }
-}
-
-/// A translation may leave any field out: drop every `required` and the
-/// per-type conditionals.
-fn make_translation(v: &mut Value) {
-    match v {
-        Value::Object(obj) => {
-            obj.remove("required");
-            if let Some(Value::Array(all)) = obj.get("allOf")
-                && all.iter().all(|a| a.get("if").is_some())
-            {
-                obj.remove("allOf");
-            }
-            if let Some(Value::String(t)) = obj.get_mut("title")
-                && t == "notalone module file"
-            {
-                *t = "notalone module file (translation)".to_string();
-            }
-            for (_, child) in obj.iter_mut() {
-                make_translation(child);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(make_translation),
-        _ => {}
+        m
     }
 }
