@@ -17,7 +17,7 @@ use notalone::progress::{CourseRecord, Status};
 use notalone::session::{ChatStage, Input, Item, PromptKind, ScreenView, Session, StepBody};
 
 use crate::parity::{Act, Walk, drive_plain, drive_session};
-use crate::tui_parity::drive_tui;
+use crate::tui_parity::{Keys, drive_tui, drive_tui_with};
 
 /// How the learner answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +31,8 @@ pub enum Strategy {
     Again,
     /// Flag prompts: "none of these"; lists: every item; orders reversed.
     NoneOfThese,
+    /// Item `k` of every list (wrapping round), the order turned by `k`.
+    Nth(usize),
 }
 
 pub const STRATEGIES: [Strategy; 4] = [
@@ -90,6 +92,7 @@ fn many(strategy: Strategy, n: usize) -> Vec<usize> {
         Strategy::Last => vec![n.saturating_sub(1)],
         Strategy::Again => (0..n).step_by(2).collect(),
         Strategy::NoneOfThese => (0..n).collect(),
+        Strategy::Nth(k) => vec![k % n.max(1)],
     }
 }
 
@@ -99,6 +102,7 @@ fn one(strategy: Strategy, n: usize) -> usize {
         Strategy::Last => n.saturating_sub(1),
         Strategy::Again => 1 % n.max(1),
         Strategy::NoneOfThese => n / 2,
+        Strategy::Nth(k) => k % n.max(1),
     }
 }
 
@@ -199,6 +203,7 @@ pub fn make(course: &Course, strategy: Strategy, profile: &str) -> Made {
                     (Strategy::Again, Some(p)) => p,
                     _ if fresh.is_empty() => 0,
                     (Strategy::Last, _) => fresh[fresh.len() - 1],
+                    (Strategy::Nth(k), _) => fresh[k % fresh.len()],
                     _ => fresh[0],
                 };
                 done.insert(index(p));
@@ -221,6 +226,7 @@ pub fn make(course: &Course, strategy: Strategy, profile: &str) -> Made {
                     Strategy::First => {}
                     Strategy::Last | Strategy::NoneOfThese => p.reverse(),
                     Strategy::Again => p.rotate_left(1),
+                    Strategy::Nth(k) => p.rotate_left(k % items.len().max(1)),
                 }
                 (
                     Act::Order(p.iter().map(|p| index(*p)).collect()),
@@ -310,4 +316,32 @@ fn the_french_courses_walk_to_the_same_record_too() {
         );
     }
     walk_all(&courses, &[Strategy::First, Strategy::NoneOfThese]);
+}
+
+/// Digits then Enter in the full-screen UI, or the arrows to the item then
+/// Enter (the highlight belongs to the UI), answer exactly as the same
+/// numbers typed in plain mode: every position of every list of two
+/// courses with each kind of step.
+#[test]
+fn digits_or_the_highlight_then_enter_answer_as_the_numbers_typed_in_plain_mode() {
+    let courses: Vec<(String, Course)> = courses("en")
+        .into_iter()
+        .filter(|(n, _)| n == "parity" || n == "e2e")
+        .collect();
+    assert_eq!(courses.len(), 2);
+    for (name, course) in &courses {
+        let mut answers = BTreeSet::new();
+        for k in 0..4 {
+            let made = make(course, Strategy::Nth(k), "pat");
+            let (plain, _) = drive_plain(course, &made.walk);
+            assert_eq!(plain, made.record, "{name} item {k}: plain mode");
+            for keys in [Keys::Digits, Keys::Arrows] {
+                let (tui, _) = drive_tui_with(course, &made.walk, keys);
+                assert_eq!(tui, plain, "{name} item {k} with {keys:?}");
+            }
+            answers.insert(crate::parity::facts(&plain));
+        }
+        // The walks really answered differently.
+        assert!(answers.len() >= 3, "{name}: {answers:?}");
+    }
 }

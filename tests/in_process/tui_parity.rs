@@ -15,11 +15,21 @@ use ratatui::backend::TestBackend;
 use crate::parity::{Act, Walk, drive_plain, facts, fixture, walk};
 use crate::tui_common::{K, key_event, rows};
 
+/// How the full-screen learner picks an item of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// Its digit (1 to 9; beyond nine, the arrows).
+    Digits,
+    /// The arrows to it, then Space where a list takes several.
+    Arrows,
+}
+
 struct Tui {
     host: Host,
     app: App,
     term: Terminal<TestBackend>,
     seen: String,
+    keys: Keys,
 }
 
 impl Tui {
@@ -38,11 +48,13 @@ impl Tui {
         }
     }
 
-    /// Select the item shown at `position`: its digit (1 to 9), or beyond
-    /// nine the highlight moved there with the arrows, then Space when the
-    /// list takes several (`toggle`).
+    /// Select the item shown at `position`: its digit (1 to 9), or the
+    /// highlight moved there with the arrows, then Space when the list
+    /// takes several (`toggle`).
     fn select(&mut self, position: usize, toggle: bool) {
-        if let Some(c) = char::from_digit(position as u32 + 1, 10).filter(|_| position < 9) {
+        let digit = char::from_digit(position as u32 + 1, 10)
+            .filter(|_| position < 9 && self.keys == Keys::Digits);
+        if let Some(c) = digit {
             self.press(K::Char(c));
             return;
         }
@@ -146,6 +158,11 @@ impl Tui {
 
 /// The full-screen UI at 80x24: the record and everything it drew.
 pub fn drive_tui(course: &Course, w: &Walk) -> (CourseRecord, String) {
+    drive_tui_with(course, w, Keys::Digits)
+}
+
+/// [`drive_tui`], picking items with `keys`.
+pub fn drive_tui_with(course: &Course, w: &Walk, keys: Keys) -> (CourseRecord, String) {
     let mut host = Host::in_memory(course.clone());
     let opts = TuiOptions {
         profile: Some(w.profile.clone()),
@@ -157,6 +174,7 @@ pub fn drive_tui(course: &Course, w: &Walk) -> (CourseRecord, String) {
         app,
         term: Terminal::new(TestBackend::new(80, 24)).expect("test terminal"),
         seen: String::new(),
+        keys,
     };
     t.press(K::Char('?'));
     t.press(K::Esc);
