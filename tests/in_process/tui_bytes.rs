@@ -41,27 +41,30 @@ impl Shared {
 
 /// Render every screen through the real crossterm backend into bytes.
 fn emitted_bytes(theme_colour: Option<bool>, filter_allows_colour: bool) -> Vec<u8> {
+    let opts = TuiOptions {
+        profile: Some("sam".into()),
+        no_color: theme_colour == Some(false),
+    };
     let mut out = Vec::new();
     for (_, keys) in all_screens() {
-        let mut host = host();
-        let mut app = App::new(
-            &mut host,
-            &TuiOptions {
-                profile: Some("sam".into()),
-                no_color: theme_colour == Some(false),
-            },
-        );
-        for k in keys {
-            app.handle_event(&key_event(k), &mut host);
-        }
-        let flag = Arc::new(AtomicBool::new(filter_allows_colour));
-        let sink = Shared::default();
-        let backend = CrosstermBackend::new(ColourFilter::new(sink.clone(), flag));
-        let mut term = Terminal::with_options(backend, fixed_80x24()).expect("terminal");
-        term.draw(|f| draw(f, &mut app, &host)).expect("draw");
-        out.extend_from_slice(&sink.bytes());
+        out.extend(bytes_after(host(), &opts, &keys, filter_allows_colour));
     }
     out
+}
+
+/// What one frame sends to an 80x24 terminal after `keys`, through the
+/// crossterm backend and the colour filter.
+fn bytes_after(mut host: Host, opts: &TuiOptions, keys: &[K], colour: bool) -> Vec<u8> {
+    let mut app = App::new(&mut host, opts);
+    for k in keys {
+        app.handle_event(&key_event(*k), &mut host);
+    }
+    let sink = Shared::default();
+    let flag = Arc::new(AtomicBool::new(colour));
+    let backend = CrosstermBackend::new(ColourFilter::new(sink.clone(), flag));
+    let mut term = Terminal::with_options(backend, fixed_80x24()).expect("terminal");
+    term.draw(|f| draw(f, &mut app, &host)).expect("draw");
+    sink.bytes()
 }
 
 /// A fixed viewport: the crossterm backend must not ask the real tty its size.
@@ -131,17 +134,12 @@ fn hostile_lesson_text_never_reaches_the_terminal() {
         vec![K::Enter],
         vec![K::Enter, K::Enter, K::Enter, K::Enter, K::Enter],
     ] {
-        let mut host = Host::in_memory(c.clone());
-        let mut app = App::new(&mut host, &opts("sam"));
-        for k in keys {
-            app.handle_event(&key_event(k), &mut host);
-        }
-        let flag = Arc::new(AtomicBool::new(true));
-        let sink = Shared::default();
-        let backend = CrosstermBackend::new(ColourFilter::new(sink.clone(), flag));
-        let mut term = Terminal::with_options(backend, fixed_80x24()).expect("terminal");
-        term.draw(|f| draw(f, &mut app, &host)).expect("draw");
-        out.extend_from_slice(&sink.bytes());
+        out.extend(bytes_after(
+            Host::in_memory(c.clone()),
+            &opts("sam"),
+            &keys,
+            true,
+        ));
     }
     let s = String::from_utf8_lossy(&out);
     assert!(s.contains("PWNED"), "the text is shown, defused");
