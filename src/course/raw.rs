@@ -400,6 +400,53 @@ mod tests {
         }
     }
 
+    /// The other way round: every field a walk function has an arm for is
+    /// declared in the table it walks (an arm for an undeclared key would
+    /// never run: the key is reported as unknown first).
+    #[test]
+    fn the_walker_reads_only_declared_fields() {
+        let src = include_str!("tables.rs");
+        let by_name = |n: &str| -> &'static fields::Table {
+            match n {
+                "ROOT" => &fields::ROOT,
+                "COURSE_TEXT" => &fields::COURSE_TEXT,
+                "RESOURCES" => &fields::RESOURCES,
+                "RESOURCE" => &fields::RESOURCE,
+                "MODULE" => &fields::MODULE,
+                "STEP" => &fields::STEP,
+                "MESSAGE" => &fields::MESSAGE,
+                "CHOICE" => &fields::CHOICE,
+                "ITEM" => &fields::ITEM,
+                "OPTION" => &fields::OPTION,
+                other => panic!("tables.rs walks an unknown table {other}"),
+            }
+        };
+        let mut walked = Vec::new();
+        for chunk in src.split("let Some(f) = fields::").skip(1) {
+            let name = chunk.split('.').next().unwrap_or_default();
+            let table = by_name(name);
+            let body = chunk
+                .split_once("match f.name {")
+                .and_then(|(_, b)| b.split_once("_ => self.unknown_field"))
+                .map(|(b, _)| b)
+                .unwrap_or_else(|| panic!("the walk of {name} matches on f.name"));
+            let arms: Vec<&str> = body
+                .lines()
+                .filter_map(|l| l.trim().strip_prefix('"')?.split_once("\" =>"))
+                .map(|(n, _)| n)
+                .collect();
+            for a in &arms {
+                assert!(
+                    table.field(a).is_some(),
+                    "tables.rs reads `{a}` in {name}, which course::fields does not declare"
+                );
+            }
+            assert_eq!(arms.len(), table.fields.len(), "{name}: {arms:?}");
+            walked.push(name);
+        }
+        assert_eq!(walked.len(), fields::ALL_TABLES.len(), "{walked:?}");
+    }
+
     #[test]
     fn suggestions() {
         let step = &fields::STEP.names();

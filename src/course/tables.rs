@@ -1,18 +1,25 @@
 //! The raw tables, one struct per table kind, and the walk of each: every
 //! value kept with its span for the rules and the loader.
+//!
+//! The walk of a table looks each key up in the declaration
+//! (`course::fields`) first: an undeclared key is an unknown field, and a
+//! value is read as text of the declared kind. A match arm names the field
+//! only to say which slot its value goes to; a declared field without an
+//! arm, or an arm for a field the declaration lacks, fails
+//! `the_walker_knows_every_declared_field` / `the_walker_reads_only_declared_fields`.
 
 use toml::de::{DeTable, DeValue};
 
 use super::fields;
 use super::raw::*;
 
-/// Store a converted field; remember it as present-but-bad when the
-/// conversion failed.
+/// Store a converted field (`$f`, its declaration); remember it as
+/// present-but-bad when the conversion failed.
 macro_rules! put {
-    ($w:ident, $h:expr, $slot:expr, $name:literal, $conv:expr) => {{
+    ($w:ident, $h:expr, $slot:expr, $f:expr, $conv:expr) => {{
         let v = $conv;
         if v.is_none() {
-            $w.mark_bad($h, $name);
+            $w.mark_bad($h, $f.name);
         }
         $slot = v;
     }};
@@ -140,25 +147,17 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawRoot::default();
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "id" => put!(self, h, r.id, "id", self.string(&k, v)),
-                "source_locale" => put!(
-                    self,
-                    h,
-                    r.source_locale,
-                    "source_locale",
-                    self.string(&k, v)
-                ),
-                "modules" => put!(self, h, r.modules, "modules", self.string_array(&k, v)),
-                "objectives" => put!(
-                    self,
-                    h,
-                    r.objectives,
-                    "objectives",
-                    self.string_array(&k, v)
-                ),
-                "pre_check" => put!(self, h, r.pre_check, "pre_check", self.string(&k, v)),
-                "post_check" => put!(self, h, r.post_check, "post_check", self.string(&k, v)),
+            let Some(f) = fields::ROOT.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::ROOT);
+                continue;
+            };
+            match f.name {
+                "id" => put!(self, h, r.id, f, self.string(&k, v)),
+                "source_locale" => put!(self, h, r.source_locale, f, self.string(&k, v)),
+                "modules" => put!(self, h, r.modules, f, self.string_array(&k, v)),
+                "objectives" => put!(self, h, r.objectives, f, self.string_array(&k, v)),
+                "pre_check" => put!(self, h, r.pre_check, f, self.string(&k, v)),
+                "post_check" => put!(self, h, r.post_check, f, self.string(&k, v)),
                 _ => self.unknown_field(h, &k, &fields::ROOT),
             }
         }
@@ -169,29 +168,21 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawCourseText::default();
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "title" => put!(self, h, r.title, "title", self.text(&k, v, TextKind::Title)),
-                "welcome" => put!(
-                    self,
-                    h,
-                    r.welcome,
-                    "welcome",
-                    self.text(&k, v, TextKind::Body)
-                ),
-                "finish" => put!(
-                    self,
-                    h,
-                    r.finish,
-                    "finish",
-                    self.text(&k, v, TextKind::Body)
-                ),
+            let Some(f) = fields::COURSE_TEXT.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::COURSE_TEXT);
+                continue;
+            };
+            match f.name {
+                "title" => put!(self, h, r.title, f, self.text(&k, v, f)),
+                "welcome" => put!(self, h, r.welcome, f, self.text(&k, v, f)),
+                "finish" => put!(self, h, r.finish, f, self.text(&k, v, f)),
                 "objectives" => {
                     let span = v.span();
                     match v.into_inner() {
                         DeValue::Table(obj) => {
                             let mut out = Vec::with_capacity(obj.len());
                             for (ok, ov) in obj {
-                                let title = self.text(&ok, ov, TextKind::Title);
+                                let title = self.text(&ok, ov, f);
                                 let ks = ok.span();
                                 out.push((
                                     Sp {
@@ -226,12 +217,13 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawResources::default();
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "intro" => put!(self, h, r.intro, "intro", self.text(&k, v, TextKind::Body)),
-                "resource" => {
-                    r.resources =
-                        self.table_array(&k, v, "[[resource]]", |w, h, t| w.resource(h, t))
-                }
+            let Some(f) = fields::RESOURCES.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::RESOURCES);
+                continue;
+            };
+            match f.name {
+                "intro" => put!(self, h, r.intro, f, self.text(&k, v, f)),
+                "resource" => r.resources = self.table_array(&k, v, f, |w, h, t| w.resource(h, t)),
                 _ => self.unknown_field(h, &k, &fields::RESOURCES),
             }
         }
@@ -245,13 +237,17 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "name" => put!(self, h, r.name, "name", self.text(&k, v, TextKind::Title)),
-                "about" => put!(self, h, r.about, "about", self.text(&k, v, TextKind::Body)),
-                "web" => put!(self, h, r.web, "web", self.text(&k, v, TextKind::Body)),
-                "phone" => put!(self, h, r.phone, "phone", self.text(&k, v, TextKind::Body)),
-                "sms" => put!(self, h, r.sms, "sms", self.text(&k, v, TextKind::Body)),
-                "hours" => put!(self, h, r.hours, "hours", self.text(&k, v, TextKind::Body)),
+            let Some(f) = fields::RESOURCE.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::RESOURCE);
+                continue;
+            };
+            match f.name {
+                "name" => put!(self, h, r.name, f, self.text(&k, v, f)),
+                "about" => put!(self, h, r.about, f, self.text(&k, v, f)),
+                "web" => put!(self, h, r.web, f, self.text(&k, v, f)),
+                "phone" => put!(self, h, r.phone, f, self.text(&k, v, f)),
+                "sms" => put!(self, h, r.sms, f, self.text(&k, v, f)),
+                "hours" => put!(self, h, r.hours, f, self.text(&k, v, f)),
                 _ => self.unknown_field(h, &k, &fields::RESOURCE),
             }
         }
@@ -262,30 +258,22 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut m = RawModule::default();
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "id" => put!(self, h, m.id, "id", self.string(&k, v)),
-                "title" => put!(self, h, m.title, "title", self.text(&k, v, TextKind::Title)),
-                "summary" => put!(
-                    self,
-                    h,
-                    m.summary,
-                    "summary",
-                    self.text(&k, v, TextKind::Body)
-                ),
-                "minutes" => put!(self, h, m.minutes, "minutes", self.integer(&k, v)),
-                "content_note" => put!(
-                    self,
-                    h,
-                    m.content_note,
-                    "content_note",
-                    self.text(&k, v, TextKind::Body)
-                ),
+            let Some(f) = fields::MODULE.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::MODULE);
+                continue;
+            };
+            match f.name {
+                "id" => put!(self, h, m.id, f, self.string(&k, v)),
+                "title" => put!(self, h, m.title, f, self.text(&k, v, f)),
+                "summary" => put!(self, h, m.summary, f, self.text(&k, v, f)),
+                "minutes" => put!(self, h, m.minutes, f, self.integer(&k, v)),
+                "content_note" => put!(self, h, m.content_note, f, self.text(&k, v, f)),
                 "step" => put!(
                     self,
                     h,
                     m.steps,
-                    "step",
-                    self.table_array(&k, v, "[[step]]", |w, h, t| w.step(h, t))
+                    f,
+                    self.table_array(&k, v, f, |w, h, t| w.step(h, t))
                 ),
                 _ => self.unknown_field(h, &k, &fields::MODULE),
             }
@@ -300,56 +288,48 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "id" => put!(self, h, s.id, "id", self.string(&k, v)),
-                "type" => put!(self, h, s.ty, "type", self.string(&k, v)),
-                "title" => put!(self, h, s.title, "title", self.text(&k, v, TextKind::Title)),
-                "text" => put!(self, h, s.text, "text", self.text(&k, v, TextKind::Body)),
-                "teaches" => put!(self, h, s.teaches, "teaches", self.string_array(&k, v)),
-                "shuffle" => put!(self, h, s.shuffle, "shuffle", self.boolean(&k, v)),
-                "next" => put!(self, h, s.next, "next", self.string(&k, v)),
-                "contact" => put!(
-                    self,
-                    h,
-                    s.contact,
-                    "contact",
-                    self.text(&k, v, TextKind::Body)
-                ),
-                "kind" => put!(self, h, s.kind, "kind", self.string(&k, v)),
-                "explanation" => put!(
-                    self,
-                    h,
-                    s.explanation,
-                    "explanation",
-                    self.text(&k, v, TextKind::Body)
-                ),
+            let Some(f) = fields::STEP.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::STEP);
+                continue;
+            };
+            match f.name {
+                "id" => put!(self, h, s.id, f, self.string(&k, v)),
+                "type" => put!(self, h, s.ty, f, self.string(&k, v)),
+                "title" => put!(self, h, s.title, f, self.text(&k, v, f)),
+                "text" => put!(self, h, s.text, f, self.text(&k, v, f)),
+                "teaches" => put!(self, h, s.teaches, f, self.string_array(&k, v)),
+                "shuffle" => put!(self, h, s.shuffle, f, self.boolean(&k, v)),
+                "next" => put!(self, h, s.next, f, self.string(&k, v)),
+                "contact" => put!(self, h, s.contact, f, self.text(&k, v, f)),
+                "kind" => put!(self, h, s.kind, f, self.string(&k, v)),
+                "explanation" => put!(self, h, s.explanation, f, self.text(&k, v, f)),
                 "message" => put!(
                     self,
                     h,
                     s.messages,
-                    "message",
-                    self.table_array(&k, v, "[[step.message]]", |w, h, t| w.message(h, t))
+                    f,
+                    self.table_array(&k, v, f, |w, h, t| w.message(h, t))
                 ),
                 "choice" => put!(
                     self,
                     h,
                     s.choices,
-                    "choice",
-                    self.table_array(&k, v, "[[step.choice]]", |w, h, t| w.choice(h, t))
+                    f,
+                    self.table_array(&k, v, f, |w, h, t| w.choice(h, t))
                 ),
                 "item" => put!(
                     self,
                     h,
                     s.items,
-                    "item",
-                    self.table_array(&k, v, "[[step.item]]", |w, h, t| w.item(h, t))
+                    f,
+                    self.table_array(&k, v, f, |w, h, t| w.item(h, t))
                 ),
                 "option" => put!(
                     self,
                     h,
                     s.options,
-                    "option",
-                    self.table_array(&k, v, "[[step.option]]", |w, h, t| w.option(h, t))
+                    f,
+                    self.table_array(&k, v, f, |w, h, t| w.option(h, t))
                 ),
                 _ => self.unknown_field(h, &k, &fields::STEP),
             }
@@ -364,11 +344,15 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "from" => put!(self, h, m.from, "from", self.string(&k, v)),
-                "text" => put!(self, h, m.text, "text", self.text(&k, v, TextKind::Body)),
-                "sign" => put!(self, h, m.sign, "sign", self.boolean(&k, v)),
-                "why" => put!(self, h, m.why, "why", self.text(&k, v, TextKind::Body)),
+            let Some(f) = fields::MESSAGE.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::MESSAGE);
+                continue;
+            };
+            match f.name {
+                "from" => put!(self, h, m.from, f, self.string(&k, v)),
+                "text" => put!(self, h, m.text, f, self.text(&k, v, f)),
+                "sign" => put!(self, h, m.sign, f, self.boolean(&k, v)),
+                "why" => put!(self, h, m.why, f, self.text(&k, v, f)),
                 _ => self.unknown_field(h, &k, &fields::MESSAGE),
             }
         }
@@ -382,17 +366,15 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "text" => put!(self, h, c.text, "text", self.text(&k, v, TextKind::Body)),
-                "safe" => put!(self, h, c.safe, "safe", self.boolean(&k, v)),
-                "feedback" => put!(
-                    self,
-                    h,
-                    c.feedback,
-                    "feedback",
-                    self.text(&k, v, TextKind::Body)
-                ),
-                "next" => put!(self, h, c.next, "next", self.string(&k, v)),
+            let Some(f) = fields::CHOICE.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::CHOICE);
+                continue;
+            };
+            match f.name {
+                "text" => put!(self, h, c.text, f, self.text(&k, v, f)),
+                "safe" => put!(self, h, c.safe, f, self.boolean(&k, v)),
+                "feedback" => put!(self, h, c.feedback, f, self.text(&k, v, f)),
+                "next" => put!(self, h, c.next, f, self.string(&k, v)),
                 _ => self.unknown_field(h, &k, &fields::CHOICE),
             }
         }
@@ -406,10 +388,14 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "text" => put!(self, h, i.text, "text", self.text(&k, v, TextKind::Body)),
-                "sign" => put!(self, h, i.sign, "sign", self.boolean(&k, v)),
-                "why" => put!(self, h, i.why, "why", self.text(&k, v, TextKind::Body)),
+            let Some(f) = fields::ITEM.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::ITEM);
+                continue;
+            };
+            match f.name {
+                "text" => put!(self, h, i.text, f, self.text(&k, v, f)),
+                "sign" => put!(self, h, i.sign, f, self.boolean(&k, v)),
+                "why" => put!(self, h, i.why, f, self.text(&k, v, f)),
                 _ => self.unknown_field(h, &k, &fields::ITEM),
             }
         }
@@ -423,16 +409,14 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            match k.get_ref().as_ref() {
-                "text" => put!(self, h, o.text, "text", self.text(&k, v, TextKind::Body)),
-                "correct" => put!(self, h, o.correct, "correct", self.boolean(&k, v)),
-                "feedback" => put!(
-                    self,
-                    h,
-                    o.feedback,
-                    "feedback",
-                    self.text(&k, v, TextKind::Body)
-                ),
+            let Some(f) = fields::OPTION.field(k.get_ref()) else {
+                self.unknown_field(h, &k, &fields::OPTION);
+                continue;
+            };
+            match f.name {
+                "text" => put!(self, h, o.text, f, self.text(&k, v, f)),
+                "correct" => put!(self, h, o.correct, f, self.boolean(&k, v)),
+                "feedback" => put!(self, h, o.feedback, f, self.text(&k, v, f)),
                 _ => self.unknown_field(h, &k, &fields::OPTION),
             }
         }

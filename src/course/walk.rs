@@ -21,6 +21,17 @@ pub(crate) enum TextKind {
     Body,
 }
 
+impl TextKind {
+    /// The text kind of a declared field (a title, an objective title, or
+    /// other text).
+    pub(crate) fn of(f: &fields::Field) -> TextKind {
+        match f.kind {
+            fields::Kind::Title | fields::Kind::TitleMap => TextKind::Title,
+            _ => TextKind::Body,
+        }
+    }
+}
+
 /// Walks tables of one file, reporting into a sink.
 pub(crate) struct Walk<'s, 't> {
     pub sink: &'s mut Sink,
@@ -172,8 +183,10 @@ impl<'s, 't> Walk<'s, 't> {
         }
     }
 
-    /// A text field: a string, checked for control characters and length.
-    pub(crate) fn text(&mut self, key: &Key<'t>, v: Val<'t>, kind: TextKind) -> Option<Str<'t>> {
+    /// A text field declared as `f`: a string, checked for control
+    /// characters and length (a title's or other text's).
+    pub(crate) fn text(&mut self, key: &Key<'t>, v: Val<'t>, f: &fields::Field) -> Option<Str<'t>> {
+        let kind = TextKind::of(f);
         let span = v.span();
         let k = key.span();
         match v.into_inner() {
@@ -345,9 +358,13 @@ impl<'s, 't> Walk<'s, 't> {
         &mut self,
         key: &Key<'t>,
         v: Val<'t>,
-        header_hint: &str,
+        field: &fields::Field,
         mut f: impl FnMut(&mut Self, Span, DeTable<'t>) -> T,
     ) -> Option<Sp<Vec<T>>> {
+        let header_hint = match field.kind {
+            fields::Kind::Tables(t) => t.header,
+            _ => field.name,
+        };
         let span = v.span();
         let name = key.get_ref().clone();
         match v.into_inner() {

@@ -15,6 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use notalone::course::fields::{self, Need};
 use notalone::course::{CourseSource, MemoryCourse};
 use notalone::schema::{self, SchemaFile};
 use serde_json::Value;
@@ -581,4 +582,96 @@ fn is_tag(s: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+// ---------------------------------------------------------------------------
+// Required in the declaration (and so in the schemas) = required by lint
+
+/// The probe course without its unknown fields: a valid course with every
+/// table kind.
+fn valid_probe() -> MemoryCourse {
+    let probe = probe_course();
+    let mut c = MemoryCourse::new();
+    for p in probe.paths() {
+        let text = String::from_utf8_lossy(probe.get(p).expect("file")).into_owned();
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("zzzzzzzz"))
+            .collect();
+        c.insert(p, kept.join("\n") + "\n");
+    }
+    c
+}
+
+/// The declared table of a section of a probe file.
+fn table_of(file: &str, header: &str) -> &'static fields::Table {
+    match (file, header) {
+        ("course.toml", _) => &fields::ROOT,
+        ("en/course.toml", _) => &fields::COURSE_TEXT,
+        ("en/resources.toml", "") => &fields::RESOURCES,
+        ("en/resources.toml", _) => &fields::RESOURCE,
+        (_, "") => &fields::MODULE,
+        (_, "[[step]]") => &fields::STEP,
+        (_, "[[step.message]]") => &fields::MESSAGE,
+        (_, "[[step.choice]]") => &fields::CHOICE,
+        (_, "[[step.item]]") => &fields::ITEM,
+        (_, "[[step.option]]") => &fields::OPTION,
+        other => panic!("no table for {other:?}"),
+    }
+}
+
+#[test]
+fn fields_the_schemas_require_are_required_by_lint() {
+    let course = valid_probe();
+    let report = course.lint().expect("lint runs");
+    assert_eq!(report.errors(), 0, "{:#?}", report.diagnostics);
+    let mut tried = std::collections::BTreeSet::new();
+    let paths: Vec<String> = course.paths().map(str::to_string).collect();
+    for file in &paths {
+        let text = String::from_utf8_lossy(course.get(file).expect("file")).into_owned();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut header = "";
+        for (i, line) in lines.iter().enumerate() {
+            if line.starts_with('[') {
+                header = line.trim();
+                continue;
+            }
+            let Some((key, _)) = line.split_once(" = ") else {
+                continue;
+            };
+            let table = table_of(file, header);
+            let field = table.field(key).expect("the probe uses declared fields");
+            if field.need != Need::Required || !tried.insert((table.header, key.to_string())) {
+                continue;
+            }
+            let mut without = course.clone();
+            let mut kept = lines.clone();
+            kept.remove(i);
+            without.insert(file.as_str(), kept.join("\n") + "\n");
+            let report = without.lint().expect("lint runs");
+            assert!(
+                report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == notalone::course::Severity::Error
+                        && d.message.contains(&format!("`{key}`"))),
+                "{} requires `{key}` but lint accepts {file} without it: {:#?}",
+                table.header,
+                report.diagnostics
+            );
+        }
+    }
+    // Every required field that is not an array of tables was tried.
+    for t in fields::ALL_TABLES {
+        for f in t.fields {
+            if f.need == Need::Required && !matches!(f.kind, fields::Kind::Tables(_)) {
+                assert!(
+                    tried.contains(&(t.header, f.name.to_string())),
+                    "the probe course has no `{}` in {}",
+                    f.name,
+                    t.header
+                );
+            }
+        }
+    }
 }
