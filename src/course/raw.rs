@@ -422,8 +422,8 @@ mod tests {
             }
         };
         let mut walked = Vec::new();
-        for chunk in src.split("let Some(f) = fields::").skip(1) {
-            let name = chunk.split('.').next().unwrap_or_default();
+        for chunk in src.split("self.declared(h, &k, &fields::").skip(1) {
+            let name = chunk.split(')').next().unwrap_or_default();
             let table = by_name(name);
             let body = chunk
                 .split_once("match f.name {")

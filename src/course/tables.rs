@@ -147,8 +147,7 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawRoot::default();
         for (k, v) in t {
-            let Some(f) = fields::ROOT.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::ROOT);
+            let Some(f) = self.declared(h, &k, &fields::ROOT) else {
                 continue;
             };
             match f.name {
@@ -168,8 +167,7 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawCourseText::default();
         for (k, v) in t {
-            let Some(f) = fields::COURSE_TEXT.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::COURSE_TEXT);
+            let Some(f) = self.declared(h, &k, &fields::COURSE_TEXT) else {
                 continue;
             };
             match f.name {
@@ -217,8 +215,7 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut r = RawResources::default();
         for (k, v) in t {
-            let Some(f) = fields::RESOURCES.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::RESOURCES);
+            let Some(f) = self.declared(h, &k, &fields::RESOURCES) else {
                 continue;
             };
             match f.name {
@@ -237,8 +234,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::RESOURCE.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::RESOURCE);
+            let Some(f) = self.declared(h, &k, &fields::RESOURCE) else {
                 continue;
             };
             match f.name {
@@ -258,8 +254,7 @@ impl<'t> Walk<'_, 't> {
         let h = 0;
         let mut m = RawModule::default();
         for (k, v) in t {
-            let Some(f) = fields::MODULE.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::MODULE);
+            let Some(f) = self.declared(h, &k, &fields::MODULE) else {
                 continue;
             };
             match f.name {
@@ -288,8 +283,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::STEP.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::STEP);
+            let Some(f) = self.declared(h, &k, &fields::STEP) else {
                 continue;
             };
             match f.name {
@@ -344,8 +338,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::MESSAGE.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::MESSAGE);
+            let Some(f) = self.declared(h, &k, &fields::MESSAGE) else {
                 continue;
             };
             match f.name {
@@ -366,8 +359,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::CHOICE.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::CHOICE);
+            let Some(f) = self.declared(h, &k, &fields::CHOICE) else {
                 continue;
             };
             match f.name {
@@ -388,8 +380,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::ITEM.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::ITEM);
+            let Some(f) = self.declared(h, &k, &fields::ITEM) else {
                 continue;
             };
             match f.name {
@@ -409,8 +400,7 @@ impl<'t> Walk<'_, 't> {
             ..Default::default()
         };
         for (k, v) in t {
-            let Some(f) = fields::OPTION.field(k.get_ref()) else {
-                self.unknown_field(h, &k, &fields::OPTION);
+            let Some(f) = self.declared(h, &k, &fields::OPTION) else {
                 continue;
             };
             match f.name {

@@ -89,6 +89,21 @@ impl<'s, 't> Walk<'s, 't> {
         self.file.line_col(offset).0
     }
 
+    /// The declaration of `key` in `table`; an undeclared key is reported
+    /// as an unknown field (with a suggestion) and gives `None`.
+    pub(crate) fn declared(
+        &mut self,
+        header: usize,
+        key: &Key<'t>,
+        table: &'static fields::Table,
+    ) -> Option<&'static fields::Field> {
+        let f = table.field(key.get_ref());
+        if f.is_none() {
+            self.unknown_field(header, key, table);
+        }
+        f
+    }
+
     pub(crate) fn unknown_field(&mut self, header: usize, key: &Key<'t>, table: &fields::Table) {
         let name = key.get_ref();
         let known = table.names();
