@@ -124,10 +124,13 @@ pub fn ftl(source: &str) {
 
 /// A shared data folder built from fuzz bytes (profile folders, files,
 /// links and stray entries under `profiles/`), then read the way the
-/// nickname screen and the class report read it: never a panic, a hang, or
-/// a read through a link.
+/// nickname screen and the class report read it, and opened and saved by
+/// the store for one nickname: never a panic or a hang, and nothing outside
+/// the data folder (a folder the links point to) is ever written, removed
+/// or renamed.
 pub fn profile_scan(data: &[u8]) {
     use crate::progress::store as scan;
+    use std::path::Path;
     const FOLDERS: [&str; 6] = ["p-sam", "p-lee", "p-%C3%A9", "p-", "x-sam", "p-sam.bad"];
     const FILES: [&str; 6] = [
         "_profile.json",
@@ -138,14 +141,42 @@ pub fn profile_scan(data: &[u8]) {
         "notalone.json.20261201T000000Z.bad",
     ];
     const GOOD: &[u8] = br#"{"format":"notalone-progress","version":1,"profile":"sam","course":"notalone","modules":{"how-it-starts":{"completed_at":"2026-11-29T10:00:00Z"}}}"#;
-    let Ok(dir) = tempfile::tempdir() else {
+    const VICTIM: &[u8] = b"another program's file";
+    let (Ok(dir), Ok(outside)) = (tempfile::tempdir(), tempfile::tempdir()) else {
         return;
     };
     let root = dir.path();
     let profiles = root.join("profiles");
-    if std::fs::create_dir(&profiles).is_err() {
+    // What links may point to outside the data folder: a folder of the
+    // victim's with an old temporary file and a file of another program.
+    let victim = outside.path().join("notalone.json");
+    let stale = outside.path().join(".notalone.json.1.tmp");
+    if std::fs::create_dir(&profiles).is_err()
+        || std::fs::write(&victim, VICTIM).is_err()
+        || std::fs::write(&stale, VICTIM).is_err()
+    {
         return;
     }
+    // Old enough for the store's clean-up of temporary files left by a
+    // killed save, were it to look there.
+    if let Ok(f) = std::fs::File::options().write(true).open(&stale) {
+        let _ = f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200));
+    }
+    #[cfg(unix)]
+    let (folder_links, file_links): ([&Path; 5], [&Path; 3]) = (
+        [
+            Path::new("/dev/null"),
+            Path::new("/dev/zero"),
+            Path::new(".."),
+            outside.path(),
+            Path::new("p-sam"),
+        ],
+        [
+            Path::new("/dev/zero"),
+            Path::new("../p-lee/notalone.json"),
+            &victim,
+        ],
+    );
     for (n, op) in data.chunks(3).take(48).enumerate() {
         let pick = |i: usize, len: usize| op.get(i).map_or(0, |b| *b as usize) % len;
         let folder = profiles.join(FOLDERS[pick(1, FOLDERS.len())]);
@@ -162,19 +193,47 @@ pub fn profile_scan(data: &[u8]) {
             1 => drop(std::fs::write(&file, body)),
             2 => drop(std::fs::write(&folder, body)),
             #[cfg(unix)]
-            3 => {
-                let target = ["/dev/null", "/dev/zero", "..", "/", "p-sam"][pick(2, 5)];
-                drop(std::os::unix::fs::symlink(target, &folder));
-            }
+            3 => drop(std::os::unix::fs::symlink(
+                folder_links[pick(2, 5)],
+                &folder,
+            )),
             #[cfg(unix)]
-            4 => {
-                let target = ["/dev/zero", "../p-lee/notalone.json", "/etc/hostname"][pick(1, 3)];
-                drop(std::os::unix::fs::symlink(target, &file));
-            }
+            4 => drop(std::os::unix::fs::symlink(file_links[pick(1, 3)], &file)),
             _ => drop(std::fs::remove_dir_all(&folder)),
         }
     }
+    // The planting above may have written through its own links; from here
+    // on only the program runs, and it must change nothing outside.
+    let before = snapshot(outside.path());
     let _ = scan::scan(root);
     let _ = scan::read_all(root);
     let _ = scan::list_profiles_checked(root);
+    if let Ok(opened) = scan::ProgressStore::open(root, "sam", "notalone") {
+        assert_eq!(opened.record.course, "notalone", "another course's record");
+        let mut store = opened.store;
+        let _ = store.save(&opened.record);
+    }
+    assert_eq!(
+        snapshot(outside.path()),
+        before,
+        "changed outside the data folder"
+    );
+}
+
+/// Every name below `dir` (links not followed) with the bytes of files.
+fn snapshot(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.is_dir() => {
+                out.push((p.clone(), None));
+                out.extend(snapshot(&p));
+            }
+            Ok(m) if m.is_file() => out.push((p.clone(), std::fs::read(&p).ok())),
+            _ => out.push((p, None)),
+        }
+    }
+    out.sort();
+    out
 }

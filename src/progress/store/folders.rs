@@ -91,18 +91,7 @@ fn create_data_dir(data_dir: &Path) -> Result<(), StoreError> {
 /// [`StoreError::Unsafe`].
 fn open_profiles(root: &SafeDir, create: bool) -> Result<SafeDir, StoreError> {
     let path = root.join(PROFILES_DIR);
-    let dir = match root.sub(PROFILES_DIR) {
-        Ok(d) => d,
-        Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
-            match root.mkdir(PROFILES_DIR) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(StoreError::io(&path, e)),
-            }
-            root.sub(PROFILES_DIR).map_err(|e| sub_error(&path, e))?
-        }
-        Err(e) => return Err(sub_error(&path, e)),
-    };
+    let dir = open_or_make(root, PROFILES_DIR, create).map_err(|e| sub_error(&path, e))?;
     let m = dir.meta().map_err(|e| StoreError::io(&path, e))?;
     let root_owner = root.meta().ok().and_then(|r| r.uid);
     let trusted = m.owned_by_me() || m.uid == Some(0) || m.uid == root_owner;
@@ -110,6 +99,21 @@ fn open_profiles(root: &SafeDir, create: bool) -> Result<SafeDir, StoreError> {
         return Err(StoreError::Unsafe { path });
     }
     Ok(dir)
+}
+
+/// Open the folder `name` in `parent`; when it is missing and `create`,
+/// make it (0700) first (another session making it meanwhile is fine).
+fn open_or_make(parent: &SafeDir, name: &str, create: bool) -> io::Result<SafeDir> {
+    match parent.sub(name) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
+            match parent.mkdir(name) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(e),
+                _ => {}
+            }
+            parent.sub(name)
+        }
+        r => r,
+    }
 }
 
 fn sub_error(path: &Path, e: io::Error) -> StoreError {
@@ -134,20 +138,8 @@ pub(crate) fn open_profile_dir(
     let profiles = open_profiles(&root, create)?;
     let path = profiles.join(key);
     let taken = || StoreError::Taken { path: path.clone() };
-    let dir = match profiles.sub(key) {
+    let dir = match open_or_make(&profiles, key, create) {
         Ok(d) => d,
-        Err(e) if e.kind() == io::ErrorKind::NotFound && create => {
-            match profiles.mkdir(key) {
-                Ok(()) => {}
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(StoreError::io(&path, e)),
-            }
-            match profiles.sub(key) {
-                Ok(d) => d,
-                Err(e) if e.kind() == io::ErrorKind::NotADirectory => return Err(taken()),
-                Err(e) => return Err(StoreError::io(&path, e)),
-            }
-        }
         Err(e) if e.kind() == io::ErrorKind::NotADirectory => return Err(taken()),
         // Another account's private folder cannot even be opened.
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
