@@ -130,6 +130,7 @@ pub fn ftl(source: &str) {
 /// or renamed.
 pub fn profile_scan(data: &[u8]) {
     use crate::progress::store as scan;
+    #[cfg(unix)]
     use std::path::Path;
     const FOLDERS: [&str; 6] = ["p-sam", "p-lee", "p-%C3%A9", "p-", "x-sam", "p-sam.bad"];
     const FILES: [&str; 6] = [
