@@ -14,6 +14,7 @@ mod plain_walk;
 mod progress_store;
 mod schemas;
 mod store_hostile;
+mod store_kills;
 mod tui_bytes;
 mod tui_common;
 mod tui_keys;
