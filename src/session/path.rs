@@ -22,10 +22,13 @@ impl Session {
             let made = self
                 .step_record(mi, si)
                 .and_then(|r| r.choices.last().copied());
-            // An unsafe choice without a branch means "choose again": not a path.
+            // An unsafe choice without a branch means "choose again", and
+            // one whose branch only leads back to this chat is a detour:
+            // neither is the path.
             let branch = match made
                 .and_then(|c| choices.get(c))
                 .filter(|c| c.safe || c.next.is_some())
+                .filter(|c| !self.leads_back(mi, si, c.next.as_ref()))
             {
                 Some(c) => c.next.clone(),
                 None => choices.iter().find(|c| c.safe).and_then(|c| c.next.clone()),
@@ -41,8 +44,76 @@ impl Session {
         }
     }
 
-    /// The counter of step `si` of module `mi`.
+    /// Whether going to `next` from the chat `chat` of module `mi` comes
+    /// back to that chat through steps without choices of their own (the
+    /// "think again" detour of a wrong choice).
+    fn leads_back(&self, mi: usize, chat: usize, next: Option<&Next>) -> bool {
+        let Some(m) = self.course.modules.get(mi) else {
+            return false;
+        };
+        let mut cur = match next {
+            Some(Next::Step(id)) => m.step_index(id),
+            _ => None,
+        };
+        for _ in 0..m.steps.len() {
+            let Some(c) = cur else { return false };
+            if c == chat {
+                return true;
+            }
+            let Some(step) = m.steps.get(c) else {
+                return false;
+            };
+            if matches!(&step.kind, StepKind::Chat { choices, .. } if !choices.is_empty()) {
+                return false;
+            }
+            cur = match &step.next {
+                Some(Next::End) => None,
+                Some(Next::Step(id)) => m.step_index(id),
+                None => (c + 1 < m.steps.len()).then_some(c + 1),
+            };
+        }
+        false
+    }
+
+    /// The counter of step `si` of module `mi`; a detour step off the path
+    /// (one that leads back to a chat on it) keeps the counter of the step
+    /// it returns to, so the count never jumps forward and back.
     pub(super) fn counter(&self, mi: usize, si: usize) -> Counter {
+        if !(self.preview && !self.trail.is_empty()) && !self.on_path(mi, si) {
+            let len = self.course.modules.get(mi).map_or(0, |m| m.steps.len());
+            let mut cur = si;
+            for _ in 0..len {
+                match self.path_next(mi, cur) {
+                    Some(nx) if self.on_path(mi, nx) => return self.path_counter(mi, nx),
+                    Some(nx) => cur = nx,
+                    None => break,
+                }
+            }
+        }
+        self.path_counter(mi, si)
+    }
+
+    /// Whether step `si` is on the path from the first step of module `mi`.
+    fn on_path(&self, mi: usize, si: usize) -> bool {
+        let len = self.course.modules.get(mi).map_or(0, |m| m.steps.len());
+        let mut seen = vec![false; len];
+        let mut cur = 0;
+        loop {
+            if cur == si {
+                return true;
+            }
+            match seen.get_mut(cur) {
+                Some(s) if !*s => *s = true,
+                _ => return false,
+            }
+            match self.path_next(mi, cur) {
+                Some(nx) => cur = nx,
+                None => return false,
+            }
+        }
+    }
+
+    fn path_counter(&self, mi: usize, si: usize) -> Counter {
         let len = self.course.modules.get(mi).map_or(0, |m| m.steps.len());
         let mut seen = vec![false; len];
         // Steps before this one on the path.

@@ -116,6 +116,42 @@ fn branching() -> Module {
 }
 
 #[test]
+fn a_detour_that_leads_back_to_the_chat_keeps_the_chat_s_count() {
+    // intro, talk (unsafe -> "again" -> talk; safe -> "good"), good, last.
+    let mut c = chat(
+        "talk",
+        &[false],
+        vec![choice(true, Some("good")), choice(false, Some("again"))],
+    );
+    c.shuffle = false;
+    let mut again = read("again");
+    again.next = Some(Next::Step("talk".into()));
+    let m = module("m", vec![read("intro"), c, again, read("good"), read("last")]);
+    let mut s = session(vec![m]);
+    let count = |s: &Session| {
+        let c = step_view(s).counter;
+        (c.n, c.total)
+    };
+    feed(&mut s, &[Input::Continue]);
+    assert_eq!(count(&s), (1, 4));
+    feed(&mut s, &[Input::Continue, Input::RevealAll]);
+    assert_eq!(count(&s), (2, 4));
+    feed(&mut s, &[Input::Answer(vec![1])]);
+    assert_eq!(count(&s), (2, 4), "the wrong choice's feedback");
+    feed(&mut s, &[Input::Continue]);
+    assert_eq!(at(&s), Some(("m".into(), "again".into())));
+    assert_eq!(count(&s), (2, 4), "the detour does not count as a step ahead");
+    feed(&mut s, &[Input::Continue]);
+    assert_eq!(at(&s), Some(("m".into(), "talk".into())));
+    assert_eq!(count(&s), (2, 4));
+    feed(&mut s, &[Input::Answer(vec![0]), Input::Continue]);
+    assert_eq!(at(&s), Some(("m".into(), "good".into())));
+    assert_eq!(count(&s), (3, 4));
+    feed(&mut s, &[Input::Continue]);
+    assert_eq!(count(&s), (4, 4));
+}
+
+#[test]
 fn the_step_counter_counts_along_the_path() {
     let mut s = session(vec![branching()]);
     feed(&mut s, &[Input::Continue]);
