@@ -128,7 +128,7 @@ error-full-screen = { $error }. Your progress is saved; `notalone --plain` also 
 plain-keys = Type the number of your answer and press Enter. Several numbers can be separated by spaces or commas. Enter alone continues. h shows help, q saves and quits.
 plain-bye = Your progress is saved. See you next time.
 plain-pick-profile = Type the number of your nickname, or type a new nickname, then press Enter.
-plain-home-prompt = Press Enter to continue, or type a module number. (h help, q quit)
+plain-home-prompt = Press Enter to continue, or type a module number. (s settings, h help, q quit)
 plain-note-prompt = Type 1, 2 or 3, or press Enter to continue. (h help, q quit)
 plain-enter-prompt = Press Enter to continue. (h help, q quit)
 plain-flag-prompt = Type the numbers of the messages that worry you, or the number of "None of these". (h help, q quit)
@@ -207,6 +207,8 @@ tui-watch-reloaded = Course reloaded: your changes are shown.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+plain-settings-prompt = Type the number of a language, or press Enter to keep the one in use. (h help, q quit)
+plain-settings-in-use = { $language } (in use)
 tui-keys-back-step = b step back
 tui-help-key-back-step = b: back one step (preview only: try every choice)
 tui-preview-status = Preview, nothing saved · { $status }

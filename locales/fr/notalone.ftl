@@ -128,7 +128,7 @@ error-full-screen = { $error }. Ta progression est enregistrée ; `notalone --pl
 plain-keys = Tape le numéro de ta réponse et appuie sur Entrée. Tu peux séparer plusieurs numéros par des espaces ou des virgules. Entrée seule pour continuer. h affiche l'aide, q enregistre et quitte.
 plain-bye = Ta progression est enregistrée. À la prochaine !
 plain-pick-profile = Tape le numéro de ton pseudo, ou tape un nouveau pseudo, puis appuie sur Entrée.
-plain-home-prompt = Appuie sur Entrée pour continuer, ou tape le numéro d'un module. (h aide, q quitter)
+plain-home-prompt = Appuie sur Entrée pour continuer, ou tape le numéro d'un module. (s réglages, h aide, q quitter)
 plain-note-prompt = Tape 1, 2 ou 3, ou appuie sur Entrée pour continuer. (h aide, q quitter)
 plain-enter-prompt = Appuie sur Entrée pour continuer. (h aide, q quitter)
 plain-flag-prompt = Tape les numéros des messages qui t'inquiètent, ou le numéro de « Aucun de ces messages ». (h aide, q quitter)
@@ -207,6 +207,8 @@ tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+plain-settings-prompt = Tape le numéro d'une langue, ou appuie sur Entrée pour garder celle utilisée. (h aide, q quitter)
+plain-settings-in-use = { $language } (utilisée)
 tui-keys-back-step = b étape précédente
 tui-help-key-back-step = b : revenir d'une étape (aperçu seulement : essaie chaque choix)
 tui-preview-status = Aperçu, rien n'est enregistré · { $status }

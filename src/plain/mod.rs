@@ -175,7 +175,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             let new = match a {
                 // A nickname typed here, as on the full-screen profile
                 // screen: an existing one opens, a new one is made.
-                Answer::Bad => match host.validate_profile(line.trim()) {
+                Answer::Bad | Answer::Settings => match host.validate_profile(line.trim()) {
                     Ok(name) => return self.welcome(host, name),
                     Err(msg) => {
                         self.out.line(&msg)?;
@@ -236,6 +236,9 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             Err(s) => return Ok(Err(s)),
         };
         let kind = session.prompt().kind;
+        if kind == PromptKind::Home && answer == Answer::Settings {
+            return self.settings(host, session);
+        }
         let Some(input) = to_input(kind, &answer) else {
             let h = if matches!(answer, Answer::Numbers(_)) {
                 "hint-nothing"
@@ -255,6 +258,67 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         if let Some(h) = o.hint {
             self.out.line(&session.hint_text(h).render(host.i18n()))?;
         }
+        Ok(Ok(()))
+    }
+
+    /// Settings (`s` on the list of modules): the languages, numbered, the
+    /// one in use said so. Enter, or the language in use, changes nothing
+    /// (a regional tag stays regional); another number switches and shows
+    /// the list of modules again in that language.
+    fn settings(&mut self, host: &mut Host, session: &mut Session) -> Res<()> {
+        let current = host.language_index();
+        let (items, hint) = {
+            let i18n = host.i18n();
+            self.out.blank()?;
+            self.out
+                .line(&format!("== {} ==", i18n.t("tui-settings-title")))?;
+            self.out.line(&i18n.t("tui-settings-language"))?;
+            let items: Vec<String> = host
+                .languages()
+                .iter()
+                .enumerate()
+                .map(|(i, (_, name))| {
+                    let name = text::sanitize_line(name);
+                    if Some(i) == current {
+                        crate::session::Text::id("plain-settings-in-use")
+                            .str("language", &name)
+                            .render(i18n)
+                    } else {
+                        name
+                    }
+                })
+                .collect();
+            (items, i18n.t("plain-settings-prompt"))
+        };
+        self.out.list(items.iter().map(String::as_str))?;
+        loop {
+            let answer = match self.ask(host, &hint)? {
+                Ok(a) => a,
+                Err(s) => return Ok(Err(s)),
+            };
+            match answer {
+                Answer::Enter => break,
+                Answer::Numbers(v) if v.len() == 1 && (1..=items.len()).contains(&v[0]) => {
+                    let i = v[0] - 1;
+                    if Some(i) != current
+                        && let Some((tag, _)) = host.languages().get(i).cloned()
+                    {
+                        host.set_language(session, &tag);
+                        if let Some(n) = host.take_notice() {
+                            self.out.line(&n)?;
+                        }
+                    }
+                    break;
+                }
+                _ => {
+                    let max = crate::session::Text::id("hint-out-of-range").num("max", items.len());
+                    self.out.line(&max.render(host.i18n()))?;
+                }
+            }
+        }
+        self.out.blank()?;
+        let view = session.view();
+        self.print(host.i18n(), &view.screen)?;
         Ok(Ok(()))
     }
 

@@ -113,6 +113,8 @@ pub enum Answer {
     Quit,
     /// `b`: back one step (preview).
     Back,
+    /// `s`: settings (the language), from the list of modules.
+    Settings,
     /// Numbers as typed (1-based).
     Numbers(Vec<usize>),
     /// Something that is not a number list.
@@ -129,6 +131,7 @@ pub fn parse_answer(line: &str) -> Answer {
         "h" | "help" | "?" => return Answer::Help,
         "q" | "quit" | "exit" => return Answer::Quit,
         "b" | "back" => return Answer::Back,
+        "s" | "settings" => return Answer::Settings,
         _ => {}
     }
     let mut out = Vec::new();

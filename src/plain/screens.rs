@@ -173,6 +173,7 @@ pub fn step<W: Write>(out: &mut Out<W>, i18n: &I18n, v: &StepView<'_>) -> Res {
                 }
                 ChatStage::Feedback(ch) => {
                     out.line(&format!("{}: {}", ch.label.render(i18n), one_line(ch.text)))?;
+                    out.line(&ch.verdict.render(i18n))?;
                     out.line(&text::to_plain(ch.feedback))?;
                     if let Some(a) = &ch.again {
                         out.line(&a.render(i18n))?;

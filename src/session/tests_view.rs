@@ -126,7 +126,10 @@ fn a_detour_that_leads_back_to_the_chat_keeps_the_chat_s_count() {
     c.shuffle = false;
     let mut again = read("again");
     again.next = Some(Next::Step("talk".into()));
-    let m = module("m", vec![read("intro"), c, again, read("good"), read("last")]);
+    let m = module(
+        "m",
+        vec![read("intro"), c, again, read("good"), read("last")],
+    );
     let mut s = session(vec![m]);
     let count = |s: &Session| {
         let c = step_view(s).counter;
@@ -140,7 +143,11 @@ fn a_detour_that_leads_back_to_the_chat_keeps_the_chat_s_count() {
     assert_eq!(count(&s), (2, 4), "the wrong choice's feedback");
     feed(&mut s, &[Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "again".into())));
-    assert_eq!(count(&s), (2, 4), "the detour does not count as a step ahead");
+    assert_eq!(
+        count(&s),
+        (2, 4),
+        "the detour does not count as a step ahead"
+    );
     feed(&mut s, &[Input::Continue]);
     assert_eq!(at(&s), Some(("m".into(), "talk".into())));
     assert_eq!(count(&s), (2, 4));

@@ -111,6 +111,8 @@ pub struct Chosen<'a> {
     pub text: &'a str,
     pub feedback: &'a str,
     pub safe: bool,
+    /// "A safe choice." or "Not the safest choice.": said in both front ends.
+    pub verdict: Text,
     /// "Think about it, then choose again."
     pub again: Option<Text>,
 }
@@ -311,6 +313,11 @@ fn chat_view<'a>(step: &'a Step, c: &ChatState) -> Option<ChatView<'a>> {
                 text: &ch.text,
                 feedback: &ch.feedback,
                 safe: ch.safe,
+                verdict: Text::id(if ch.safe {
+                    "tui-chat-feedback-safe"
+                } else {
+                    "tui-chat-feedback-unsafe"
+                }),
                 again: (!ch.safe && ch.next.is_none()).then(|| Text::id("chat-try-again")),
             })
         }

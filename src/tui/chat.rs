@@ -153,11 +153,12 @@ pub(crate) fn view(cx: &Cx<'_>, st: &StepView<'_>, c: &ChatView<'_>, cursor: usi
             doc.text(&ch.label.render(i18n), t.dim);
             doc.markdown_at(ch.text, t.strong, 2);
             doc.gap();
-            let (verdict, style) = if ch.safe {
-                (format!("✓ {}", i18n.t("tui-chat-feedback-safe")), t.good)
+            let (mark, style) = if ch.safe {
+                ("✓", t.good)
             } else {
-                (format!("• {}", i18n.t("tui-chat-feedback-unsafe")), t.warn)
+                ("•", t.warn)
             };
+            let verdict = format!("{mark} {}", ch.verdict.render(i18n));
             doc.text(&verdict, style);
             doc.markdown(ch.feedback, t.explain);
             doc.gap();

@@ -156,7 +156,9 @@ pub(crate) fn view(
         }
     }
     doc.gap();
-    if let Some(line) = &h.resume_line {
+    // "Press Enter to continue with ..." only while Enter does that: the
+    // highlight moved to another module opens that one instead.
+    if let Some(line) = h.resume_line.as_ref().filter(|_| cursor == h.resume) {
         doc.text(&line.render(i18n), t.dim);
     }
     // The whole list in view when it fits, even if the welcome scrolls up.

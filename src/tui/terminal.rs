@@ -163,6 +163,14 @@ pub(super) fn run(
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
+    // Start crossterm's reader now: it is made on the first read, and only
+    // then listens for SIGWINCH. Made after the first frame, a resize in
+    // between was lost (ignored by default) and the screen stayed drawn
+    // for the old size until the next key (seen under load).
+    if let Err(e) = event::poll(std::time::Duration::ZERO) {
+        restore();
+        return Err(e);
+    }
     let mut out = io::stdout();
     let r = execute!(out, terminal::EnterAlternateScreen, cursor::Hide)
         .and_then(|_| enable_mouse(&mut out));

@@ -22,5 +22,6 @@ mod tui_parity;
 mod tui_pseudo;
 mod tui_scenarios;
 mod tui_snapshots;
+mod tui_unseen;
 mod tui_watch;
 mod watch;

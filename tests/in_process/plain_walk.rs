@@ -97,3 +97,37 @@ fn endless_input_ends_with_a_clear_message() {
     assert!(t.contains("The input never ends a line"), "{t}");
     assert!(t.contains("Your progress is saved"), "{t}");
 }
+
+/// Settings in plain mode (`s` on the list of modules), as in the full
+/// screen: the language in use is marked, Enter keeps it (a regional tag
+/// stays regional, so the help keeps its regional lines), a number switches.
+#[test]
+fn settings_keeps_the_regional_language_and_switches_on_a_number() {
+    let dir = std::env::temp_dir().join(format!(
+        "notalone-plain-settings-{}-{:?}",
+        std::process::id(),
+        std::time::Instant::now()
+    ));
+    let mut host = Host::new(CourseSource::Embedded, Some("en-GB"), Some(dir.clone()))
+        .expect("the built-in course");
+    let (code, t) = walk(&mut host, &["s", "", "h", "q"]);
+    assert_eq!(code, 0, "{t}");
+    assert!(t.contains("(s settings, h help, q quit)"), "{t}");
+    assert!(t.contains("English (United Kingdom) (in use)"), "{t}");
+    assert!(t.contains("Childline"), "the regional help is kept:\n{t}");
+    let saved =
+        || std::fs::read_to_string(dir.join("profiles/p-sam/notalone.json")).unwrap_or_default();
+    assert!(!saved().contains("\"lang\": \"en\""), "{}", saved());
+    // Another number: French from then on.
+    let mut host = Host::new(CourseSource::Embedded, Some("en-GB"), Some(dir.clone()))
+        .expect("the built-in course");
+    let (code, t) = walk(&mut host, &["s", "99", "10", "q"]);
+    assert_eq!(code, 0, "{t}");
+    assert!(
+        t.contains("Type a number from 1 to 15"),
+        "out of range is said:\n{t}"
+    );
+    let after = t.rsplit("== Settings ==").next().unwrap_or("");
+    assert!(after.contains("(s réglages, h aide, q quitter)"), "{after}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
