@@ -79,7 +79,7 @@ impl Session {
     /// (one that leads back to a chat on it) keeps the counter of the step
     /// it returns to, so the count never jumps forward and back.
     pub(super) fn counter(&self, mi: usize, si: usize) -> Counter {
-        if !(self.preview && !self.trail.is_empty()) && !self.on_path(mi, si) {
+        if (!self.preview || self.trail.is_empty()) && !self.on_path(mi, si) {
             let len = self.course.modules.get(mi).map_or(0, |m| m.steps.len());
             let mut cur = si;
             for _ in 0..len {
