@@ -339,6 +339,7 @@ profile-list-skipped = { $count ->
 }
 progress-unsafe-folder = Your progress folder can be changed by other accounts, so nothing is saved there. Please ask your teacher to check it.
 progress-no-data-folder = The folder for saving progress does not exist, so your progress cannot be saved. You can still take the course.
+profile-error-mixed-scripts = A nickname uses the letters of one alphabet only: please don't mix, for example, Latin and Cyrillic letters.
 #
 ## Release and platforms (issue 17)
 #

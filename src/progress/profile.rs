@@ -28,6 +28,45 @@ pub enum ProfileNameError {
         show_char(*.0)
     )]
     InvalidChar(char),
+    /// Letters of two of the Latin, Greek and Cyrillic alphabets (`bоb`
+    /// with a Cyrillic `о` prints like `bob`); the first letter of the
+    /// second alphabet.
+    #[error(
+        "A nickname uses the letters of one alphabet only: {} does not go with the letters before it.",
+        show_char(*.0)
+    )]
+    MixedScripts(char),
+}
+
+/// The alphabets whose letters look alike (`a`/`а`/`α`, `o`/`о`/`ο`): a
+/// nickname uses one of them at most.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LookAlike {
+    Latin,
+    Greek,
+    Cyrillic,
+}
+
+fn look_alike(c: char) -> Option<LookAlike> {
+    match c {
+        'A'..='Z'
+        | 'a'..='z'
+        | '\u{AA}'
+        | '\u{BA}'
+        | '\u{C0}'..='\u{24F}'
+        | '\u{1D00}'..='\u{1D7F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2C60}'..='\u{2C7F}'
+        | '\u{A720}'..='\u{A7FF}'
+        | '\u{FF21}'..='\u{FF3A}'
+        | '\u{FF41}'..='\u{FF5A}' => Some(LookAlike::Latin),
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' => Some(LookAlike::Greek),
+        '\u{400}'..='\u{52F}'
+        | '\u{1C80}'..='\u{1C8F}'
+        | '\u{2DE0}'..='\u{2DFF}'
+        | '\u{A640}'..='\u{A69F}' => Some(LookAlike::Cyrillic),
+        _ => None,
+    }
 }
 
 fn show_char(c: char) -> String {
@@ -68,9 +107,10 @@ fn is_ignorable(c: char) -> bool {
 /// spaces are folded into one, and the name is normalised (Unicode NFC:
 /// an accent typed as a separate mark and a precomposed letter give the
 /// same name). Invisible and format characters (zero-width, soft hyphen,
-/// word joiner, tags, fillers, variation selectors) are refused, so two
-/// accepted nicknames that print the same are the same nickname. Returns
-/// the cleaned name.
+/// word joiner, tags, fillers, variation selectors) are refused, and so
+/// are letters of two of the Latin, Greek and Cyrillic alphabets in one
+/// name (`bоb` with a Cyrillic `о`), so two accepted nicknames that print
+/// the same are the same nickname. Returns the cleaned name.
 pub fn validate_profile_name(name: &str) -> Result<String, ProfileNameError> {
     let normalized: String = name.nfc().collect();
     let trimmed = normalized.trim();
@@ -83,6 +123,7 @@ pub fn validate_profile_name(name: &str) -> Result<String, ProfileNameError> {
     // character cannot carry marks.
     let mut marks: Option<usize> = None;
     let mut prev_space = false;
+    let mut alphabet = None;
     for c in trimmed.chars() {
         // Before anything else: some fillers count as letters.
         if is_ignorable(c) {
@@ -104,6 +145,12 @@ pub fn validate_profile_name(name: &str) -> Result<String, ProfileNameError> {
         prev_space = false;
         if c.is_alphanumeric() {
             marks = Some(0);
+            if let Some(a) = look_alike(c) {
+                match alphabet {
+                    Some(first) if first != a => return Err(ProfileNameError::MixedScripts(c)),
+                    _ => alphabet = Some(a),
+                }
+            }
         } else if c == '-' || c == '_' {
             marks = None;
         } else if !c.is_control() && !is_ignorable(c) && c.width() == Some(0) {
@@ -200,6 +247,9 @@ mod tests {
             "x_y-z 9",
             "-",
             "\u{e9}mile",
+            "Ἀλέξανδρος 2",
+            "Пётр_1",
+            "Łukasz Ørsted",
         ] {
             assert_eq!(validate_profile_name(name).as_deref(), Ok(name), "{name:?}");
         }
@@ -252,6 +302,21 @@ mod tests {
             assert_eq!(
                 validate_profile_name(name),
                 Err(InvalidChar(bad)),
+                "{name:?}"
+            );
+        }
+        // Letters that look alike from two alphabets: `bоb` (Cyrillic о),
+        // `pаypal` (Cyrillic а), `Ιvan` (Greek Ι), `Юлия` with a Latin `a`.
+        for (name, second) in [
+            ("b\u{43e}b", '\u{43e}'),
+            ("p\u{430}ypal", '\u{430}'),
+            ("\u{399}van", 'v'),
+            ("\u{42e}\u{43b}\u{438}a", 'a'),
+            ("sam \u{3b1}", '\u{3b1}'),
+        ] {
+            assert_eq!(
+                validate_profile_name(name),
+                Err(MixedScripts(second)),
                 "{name:?}"
             );
         }

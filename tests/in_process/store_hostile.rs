@@ -407,9 +407,16 @@ fn missing_parents_of_the_data_folder_are_not_created() {
 fn planted_nicknames_that_print_like_another_are_left_out_of_the_picker() {
     let d = tempfile::tempdir().expect("tmp");
     saved(d.path(), "bob");
-    for (i, name) in ["bob\u{200B}", "bob\u{2060}", "bob\u{00AD}", "e\u{301}mile"]
-        .iter()
-        .enumerate()
+    // Invisible characters, a separate accent, and a Cyrillic о in bоb.
+    for (i, name) in [
+        "bob\u{200B}",
+        "bob\u{2060}",
+        "bob\u{00AD}",
+        "e\u{301}mile",
+        "b\u{43e}b",
+    ]
+    .iter()
+    .enumerate()
     {
         let key = notalone::progress::profile::profile_key(name);
         let dir = d.path().join("profiles").join(&key);
@@ -425,7 +432,12 @@ fn planted_nicknames_that_print_like_another_are_left_out_of_the_picker() {
     }
     let list = store::list_profiles_checked(d.path());
     assert_eq!(list.names, vec!["bob".to_string()], "{list:?}");
-    assert_eq!(list.skipped.len(), 4, "{list:?}");
+    assert_eq!(list.skipped.len(), 5, "{list:?}");
+    // bоb cannot be opened either: it is not a nickname.
+    assert!(matches!(
+        ProgressStore::open(d.path(), "b\u{43e}b", COURSE).map(|_| ()),
+        Err(e) if e.kind() == StoreErrorKind::InvalidProfile
+    ));
     // Typed with a separate accent, émile is one profile with émile, and
     // the planted spelling is replaced by the normalised one.
     let a = open(d.path(), "e\u{301}mile");
