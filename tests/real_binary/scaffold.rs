@@ -6,7 +6,7 @@ use std::process::Output;
 
 use notalone::course::{CourseSource, MemoryCourse, StepKind};
 
-use super::runner::{notalone, notalone_cmd};
+use super::runner::{self, notalone, notalone_cmd};
 
 fn notalone_in(args: &[&str], cwd: &Path) -> Output {
     notalone_cmd(args)
@@ -127,15 +127,7 @@ fn new_course_lints_clean_and_runs() {
 
     // It runs in plain mode.
     let data = tmp.path().join("data");
-    let o = notalone(&[
-        "--plain",
-        "--lessons",
-        s(&dir),
-        "--profile",
-        "sam",
-        "--data-dir",
-        s(&data),
-    ]);
+    let o = runner::plain(&dir, &data, &["--profile", "sam"], "");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("First module"), "{}", stdout(&o));
 }
@@ -458,15 +450,7 @@ fn export_round_trip() {
 
     // And it runs with --lessons.
     let data = tmp.path().join("data");
-    let o = notalone(&[
-        "--plain",
-        "--lessons",
-        s(&dir),
-        "--profile",
-        "sam",
-        "--data-dir",
-        s(&data),
-    ]);
+    let o = runner::plain(&dir, &data, &["--profile", "sam"], "");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let en = notalone::course::load(&CourseSource::Embedded, Some("en")).expect("built-in");
     assert!(
