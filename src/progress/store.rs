@@ -33,6 +33,11 @@
 //! ([`CourseRecord::merge_from`]), so two sessions of one profile lose
 //! nothing; where locks are unavailable (some network mounts) or another
 //! session holds the lock for long, the merge still keeps completions.
+//!
+//! The parts: `folders` (the data dir, `profiles/` and the learner's own
+//! folder, opened and checked), `lock` (the lock file and how long to wait
+//! for it), `read` (reading, checking and setting aside files; cleaning
+//! temporary files) and `write` (merging and writing atomically).
 
 use std::path::{Path, PathBuf};
 
@@ -69,6 +74,7 @@ pub(crate) const PROFILE_FORMAT: &str = "notalone-profile";
 /// writes compact JSON when the indented form would not fit, and refuses
 /// with [`StoreError::TooLarge`] beyond). A real one is a few KiB.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Default data dir: the platform data dir (`~/.local/share/notalone` on
 /// Linux, `%APPDATA%\notalone` on Windows); `None` if there is no home
 /// directory.
