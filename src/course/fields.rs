@@ -133,6 +133,15 @@ const fn field(
 }
 
 impl Field {
+    /// The values a `OneOf` field allows, in declaration order (empty for
+    /// other fields).
+    pub fn values(&self) -> Vec<&'static str> {
+        match self.check {
+            Check::OneOf(v) => v.iter().map(|(name, _)| *name).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     const fn or(self, default: &'static str) -> Field {
         Field {
             default: Some(default),
@@ -175,6 +184,11 @@ impl Table {
     /// The field with this key.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The values the field `name` allows (see [`Field::values`]).
+    pub fn values_of(&self, name: &str) -> Vec<&'static str> {
+        self.field(name).map(Field::values).unwrap_or_default()
     }
 }
 

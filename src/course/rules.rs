@@ -507,3 +507,44 @@ pub(crate) fn check_objectives(w: &mut Walk<'_, '_>, root: &RootInfo, teaching: 
 pub(crate) use super::compare::*;
 use super::graph::check_graph;
 use super::steps::check_step;
+
+#[cfg(test)]
+mod tests {
+    use super::super::fields;
+    use super::*;
+
+    /// The values lint accepts for `type` and `kind` are the declared ones
+    /// (which the schemas offer to editors), no more and no fewer.
+    #[test]
+    fn step_types_and_question_kinds_are_the_declared_ones() {
+        let types = fields::STEP.values_of("type");
+        for t in &types {
+            let parsed = StepType::parse(t).unwrap_or_else(|| panic!("lint refuses `{t}`"));
+            assert_eq!(parsed.name(), *t);
+        }
+        // Every variant is declared (a new variant must be added to the match).
+        for ty in [
+            StepType::Read,
+            StepType::Chat,
+            StepType::Spot,
+            StepType::Question,
+        ] {
+            match ty {
+                StepType::Read | StepType::Chat | StepType::Spot | StepType::Question => {
+                    assert!(types.contains(&ty.name()), "{} is not declared", ty.name())
+                }
+            }
+        }
+        assert_eq!(StepType::parse("quiz"), None);
+        let kinds = fields::STEP.values_of("kind");
+        assert_eq!(kinds.len(), 3);
+        for k in &kinds {
+            assert!(question_kind(Some(k)).is_some(), "lint refuses `{k}`");
+        }
+        assert!(question_kind(Some("several")).is_none());
+        assert_eq!(
+            fields::STEP.field("kind").and_then(|f| f.default),
+            Some("single")
+        );
+    }
+}

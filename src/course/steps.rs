@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::fields;
 use super::raw::*;
 use super::rules::{StepType, Teaching, question_kind};
 
@@ -28,7 +29,7 @@ pub(crate) fn check_step(
         Some(t) => match StepType::parse(t.as_str()) {
             Some(ty) => Some(ty),
             None => {
-                let help = match suggest(t.as_str(), &["read", "chat", "spot", "question"]) {
+                let help = match suggest(t.as_str(), &fields::STEP.values_of("type")) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "a step's type is read, chat, spot or question".to_string(),
                 };
@@ -116,12 +117,13 @@ pub(crate) fn check_step(
                             "add `from = \"them\"`, \"you\" or \"note\"".to_string(),
                         );
                     }
-                    Some(f) if !matches!(f.as_str(), "them" | "you" | "note") => w.error_help(
-                        "invalid-value",
-                        f.span.clone(),
-                        format!("unknown sender `{}`", q(f.as_str())),
-                        "`from` is them, you or note".to_string(),
-                    ),
+                    Some(f) if !fields::MESSAGE.values_of("from").contains(&f.as_str()) => w
+                        .error_help(
+                            "invalid-value",
+                            f.span.clone(),
+                            format!("unknown sender `{}`", q(f.as_str())),
+                            "`from` is them, you or note".to_string(),
+                        ),
                     Some(_) => {}
                 }
                 w.require_text(&m.text, "text", &m.header, "a message");
