@@ -38,6 +38,34 @@ pub struct TextGap {
     pub kind: GapKind,
 }
 
+/// What the root `course.toml` says about translations, as the engine
+/// reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseRoot {
+    /// The source locale.
+    pub source: String,
+    /// The module ids, in order (the valid ones).
+    pub modules: Vec<String>,
+}
+
+impl CourseRoot {
+    /// Read the root `course.toml` (byte-order mark allowed); `None` when
+    /// it is not valid TOML or has no valid `source_locale`.
+    pub fn read(text: &str) -> Option<CourseRoot> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let f = SourceFile::new("course.toml", text);
+        let mut sink = Sink::default();
+        let info = walk_file(&f, &mut sink, |w, tb| {
+            let r = w.root(tb);
+            check_root(w, &r)
+        })?;
+        Some(CourseRoot {
+            source: info.source?,
+            modules: info.modules.into_iter().map(|(m, _)| m).collect(),
+        })
+    }
+}
+
 /// List the text fields of a translation file (`fr/spot-the-signs.toml` or
 /// `fr/course.toml`) that are missing or identical to the source locale's
 /// file. Only text the source has is listed. Gives an empty list for files
@@ -45,14 +73,9 @@ pub struct TextGap {
 /// files) or that do not parse (lint reports those).
 pub fn compare_translation(src: &dyn CourseFiles, file: &str) -> Result<Vec<TextGap>, SourceError> {
     let mut sink = Sink::default();
-    let Some(source) = read_text(src, "course.toml", &mut sink)?.and_then(|t| {
-        let f = SourceFile::new("course.toml", &t);
-        walk_file(&f, &mut sink, |w, tb| {
-            let r = w.root(tb);
-            check_root(w, &r).source
-        })
-        .flatten()
-    }) else {
+    let Some(CourseRoot { source, .. }) =
+        read_text(src, "course.toml", &mut sink)?.and_then(|t| CourseRoot::read(&t))
+    else {
         return Ok(Vec::new());
     };
     let Some((folder, name)) = file.split_once('/') else {

@@ -2,6 +2,7 @@
 //! modules and locale folders, and which text gaps count.
 
 use super::*;
+use crate::course::translation::CourseRoot;
 
 /// The source locale, the modules and the locale folders of a course.
 pub(super) struct Info {
@@ -47,22 +48,7 @@ impl Info {
             )
         };
         let text = String::from_utf8(bytes).map_err(|_| unusable())?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let table: toml::Table = text.parse().map_err(|_| unusable())?;
-        let source = table
-            .get("source_locale")
-            .and_then(|v| v.as_str())
-            .and_then(|s| locale::normalize_tag(s).filter(|t| t == s))
-            .ok_or_else(unusable)?;
-        let modules = table
-            .get("modules")
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|m| m.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let CourseRoot { source, modules } = CourseRoot::read(&text).ok_or_else(unusable)?;
         let mut folders: Vec<String> = files
             .iter()
             .filter_map(|f| f.split_once('/'))
