@@ -183,6 +183,18 @@ mod tests {
     }
 
     #[test]
+    fn the_root_as_the_engine_reads_it() {
+        let r = CourseRoot::read(
+            "\u{feff}id = \"c\"\nsource_locale = \"en\"\nmodules = [\"a\", \"Bad Id\", \"b\"]\n",
+        )
+        .expect("reads");
+        assert_eq!(r.source, "en");
+        assert_eq!(r.modules, ["a", "b"], "invalid ids are left out");
+        assert_eq!(CourseRoot::read("source_locale = \"en_CA\"\n"), None);
+        assert_eq!(CourseRoot::read("source_locale = \"en\n"), None);
+    }
+
+    #[test]
     fn course_text_and_non_translations() {
         let gaps = compare_translation(&basic(), "fr/course.toml").expect("runs");
         let fields: Vec<&str> = gaps.iter().map(|g| g.field.as_str()).collect();
