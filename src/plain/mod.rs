@@ -20,7 +20,7 @@ pub use out::{Answer, MAX_LINE, parse_answer};
 
 use crate::host::Host;
 use crate::i18n::I18n;
-use crate::session::{Input, PromptKind, ScreenKey, ScreenView, Session, help_view};
+use crate::session::{Input, PromptKind, ScreenKey, ScreenView, Session, View, help_view};
 use crate::text;
 use out::{Line, Out, read_line};
 
@@ -227,7 +227,7 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             let view = session.view();
             let i18n = host.i18n();
             if fresh {
-                self.print(i18n, &view.screen)?;
+                self.print(i18n, &view)?;
             }
             prompt_line(i18n, view.prompt.kind)
         };
@@ -318,14 +318,17 @@ impl<R: BufRead, W: Write> Plain<R, W> {
         }
         self.out.blank()?;
         let view = session.view();
-        self.print(host.i18n(), &view.screen)?;
+        self.print(host.i18n(), &view)?;
         Ok(Ok(()))
     }
 
-    fn print(&mut self, i18n: &I18n, screen: &ScreenView<'_>) -> std::io::Result<()> {
+    fn print(&mut self, i18n: &I18n, view: &View<'_>) -> std::io::Result<()> {
         let out = &mut self.out;
-        match screen {
-            ScreenView::Home(h) => screens::home(out, i18n, h),
+        match &view.screen {
+            // Whose profile is open (in a preview there is no learner to name).
+            ScreenView::Home(h) => {
+                screens::home(out, i18n, h, (!view.preview).then_some(view.profile))
+            }
             ScreenView::Note(n) => screens::note(out, i18n, n),
             ScreenView::Summary(s) => screens::summary(out, i18n, s),
             ScreenView::Step(v) => {

@@ -46,9 +46,18 @@ fn resources<W: Write>(out: &mut Out<W>, i18n: &I18n, help: &HelpView<'_>) -> Re
     Ok(())
 }
 
-pub fn home<W: Write>(out: &mut Out<W>, i18n: &I18n, h: &HomeView<'_>) -> Res {
+pub fn home<W: Write>(
+    out: &mut Out<W>,
+    i18n: &I18n,
+    h: &HomeView<'_>,
+    profile: Option<&str>,
+) -> Res {
     out.blank()?;
     out.line(&format!("== {} ==", h.title))?;
+    if let Some(name) = profile {
+        let name = crate::i18n::s(text::sanitize_line(name));
+        out.line(&i18n.ta("tui-home-profile", &[("name", name)]))?;
+    }
     if let Some(w) = h.welcome {
         out.line(&text::to_plain(w))?;
         out.blank()?;

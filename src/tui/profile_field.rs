@@ -46,22 +46,27 @@ impl ProfileState {
     }
 
     /// The rows shown now: the nicknames that contain what is typed (an
-    /// exact match first), then "make it" when something is typed that is
+    /// exact match first, then those that start with it, so "mi" highlights
+    /// "mia" before "amir"), then "make it" when something is typed that is
     /// not a nickname yet.
     pub fn rows(&self) -> Vec<Row<'_>> {
         let needle = self.typed.trim().to_lowercase();
-        let mut rows: Vec<Row<'_>> = Vec::new();
-        let mut exact = false;
+        let (mut exact, mut starts, mut inside) = (Vec::new(), Vec::new(), Vec::new());
         for n in &self.names {
             let lower = n.to_lowercase();
             if lower == needle {
-                exact = true;
-                rows.insert(0, Row::Name(n));
+                exact.push(Row::Name(n));
+            } else if lower.starts_with(&needle) {
+                starts.push(Row::Name(n));
             } else if lower.contains(&needle) {
-                rows.push(Row::Name(n));
+                inside.push(Row::Name(n));
             }
         }
-        if !needle.is_empty() && !exact {
+        let make = !needle.is_empty() && exact.is_empty();
+        let mut rows = exact;
+        rows.append(&mut starts);
+        rows.append(&mut inside);
+        if make {
             rows.push(Row::New);
         }
         rows
@@ -176,6 +181,28 @@ mod tests {
             p.rows(),
             vec![Row::Name("sam"), Row::Name("sami"), Row::Name("Sam2")]
         );
+    }
+
+    #[test]
+    fn names_that_start_with_what_is_typed_come_before_names_that_contain_it() {
+        let mut p = ProfileState::new(ProfileChoice {
+            names: vec!["amir".into(), "jamie".into(), "mia".into(), "Mila".into()],
+            skipped: None,
+        });
+        for c in "mi".chars() {
+            p.type_char(c);
+        }
+        assert_eq!(
+            p.rows(),
+            vec![
+                Row::Name("mia"),
+                Row::Name("Mila"),
+                Row::Name("amir"),
+                Row::Name("jamie"),
+                Row::New
+            ]
+        );
+        assert_eq!(p.highlighted(), Some(Row::Name("mia")));
     }
 
     #[test]

@@ -113,6 +113,7 @@ fn settings_keeps_the_regional_language_and_switches_on_a_number() {
     let (code, t) = walk(&mut host, &["s", "", "h", "q"]);
     assert_eq!(code, 0, "{t}");
     assert!(t.contains("(s settings, h help, q quit)"), "{t}");
+    assert!(t.contains("Nickname: sam"), "home names the profile:\n{t}");
     assert!(t.contains("English (United Kingdom) (in use)"), "{t}");
     assert!(t.contains("Childline"), "the regional help is kept:\n{t}");
     let saved =
