@@ -207,6 +207,7 @@ tui-watch-reloaded = Course reloaded: your changes are shown.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+tui-preview-nothing-saved = Preview, nothing saved
 plain-settings-prompt = Type the number of a language, or press Enter to keep the one in use. (h help, q quit)
 plain-settings-in-use = { $language } (in use)
 tui-keys-back-step = b step back

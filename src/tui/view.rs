@@ -405,12 +405,14 @@ fn course_view(cx: &Cx<'_>, s: &Session, cursor: usize) -> ScreenView {
         }
     };
     if v.preview {
-        // Nothing is saved: say so where the status goes.
-        let status = sv.status.take().unwrap_or_default();
-        sv.status = Some(
-            cx.i18n
+        // Nothing is saved: say so where the status goes (alone when the
+        // screen has no status, never with a dangling "·").
+        sv.status = Some(match sv.status.take().filter(|s| !s.trim().is_empty()) {
+            Some(status) => cx
+                .i18n
                 .ta("tui-preview-status", &[("status", crate::i18n::s(status))]),
-        );
+            None => cx.i18n.t("tui-preview-nothing-saved"),
+        });
     }
     sv
 }
