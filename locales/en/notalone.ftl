@@ -207,6 +207,7 @@ tui-watch-reloaded = Course reloaded: your changes are shown.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+hint-none-goes-alone = "None of these" goes on its own: type the numbers of the messages that worry you, or only { $none }.
 tui-preview-nothing-saved = Preview, nothing saved
 plain-settings-prompt = Type the number of a language, or press Enter to keep the one in use. (h help, q quit)
 plain-settings-in-use = { $language } (in use)

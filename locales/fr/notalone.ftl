@@ -207,6 +207,7 @@ tui-watch-reloaded = Cours rechargé : tes modifications sont affichées.
 
 ## ---- New messages of this round: each group adds below its own line. ----
 ## Walk, keys, preview (issue 12)
+hint-none-goes-alone = « Aucun de ces messages » va tout seul : tape les numéros des messages qui t'inquiètent, ou seulement { $none }.
 tui-preview-nothing-saved = Aperçu, rien n'est enregistré
 plain-settings-prompt = Tape le numéro d'une langue, ou appuie sur Entrée pour garder celle utilisée. (h aide, q quitter)
 plain-settings-in-use = { $language } (utilisée)

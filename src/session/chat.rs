@@ -221,7 +221,7 @@ fn flag_answer(v: &[usize], can: &[usize]) -> FlagAnswer {
         return if v.iter().all(|p| *p == none) {
             FlagAnswer::Flags(Vec::new())
         } else {
-            FlagAnswer::Hint(Hint::FlagOrNone)
+            FlagAnswer::Hint(Hint::NoneGoesAlone)
         };
     }
     let mut flagged: Vec<usize> = v.iter().map(|p| can[*p]).collect();

@@ -66,6 +66,8 @@ pub enum Hint {
     NothingToAnswer,
     /// The flag prompt needs an explicit answer: some messages, or "none of these".
     FlagOrNone,
+    /// "None of these" typed together with messages: it goes on its own.
+    NoneGoesAlone,
 }
 
 /// What the front end must do after an update.

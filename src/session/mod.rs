@@ -312,6 +312,7 @@ impl Session {
             Hint::WholeOrder => Text::id("hint-whole-order").num("count", n),
             Hint::NothingToAnswer => Text::id("hint-nothing"),
             Hint::FlagOrNone => Text::id("hint-flag-or-none"),
+            Hint::NoneGoesAlone => Text::id("hint-none-goes-alone").num("none", n),
         }
     }
 }

@@ -62,10 +62,14 @@ fn the_flag_prompt_waits_for_an_explicit_answer() {
         assert_eq!(s.update(i, NOW).hint, Some(Hint::FlagOrNone));
         assert_eq!(s.prompt().kind, PromptKind::Flag);
     }
-    // Mixing "none of these" with a message is refused too.
+    // Mixing "none of these" with a message is refused too, and said so.
     assert_eq!(
         s.update(Input::Answer(vec![0, 2]), NOW).hint,
-        Some(Hint::FlagOrNone)
+        Some(Hint::NoneGoesAlone)
+    );
+    assert_eq!(
+        s.hint_text(Hint::NoneGoesAlone),
+        Text::id("hint-none-goes-alone").num("none", 3)
     );
     assert!(s.update(Input::NoneOfThese, NOW).save);
     let r = s.step_record(0, 0).expect("record");
