@@ -342,6 +342,7 @@ profile-list-skipped = { $count ->
 progress-unsafe-folder = Your progress folder can be changed by other accounts, so nothing is saved there. Please ask your teacher to check it.
 progress-no-data-folder = The folder for saving progress does not exist, so your progress cannot be saved. You can still take the course.
 profile-error-mixed-scripts = A nickname uses the letters of one alphabet only: please don't mix, for example, Latin and Cyrillic letters.
+progress-recovered-newer = Your progress was saved by a newer version of notalone, so it was put aside (not deleted) and you are starting fresh here. Ask your teacher to update notalone on this computer.
 #
 ## Release and platforms (issue 17)
 #

@@ -342,6 +342,7 @@ profile-list-skipped = { $count ->
 progress-unsafe-folder = Ton dossier de progression peut être modifié par d'autres comptes, donc rien n'y est enregistré. Demande à ton enseignant de le vérifier.
 progress-no-data-folder = Le dossier prévu pour enregistrer ta progression n'existe pas, donc elle ne peut pas être enregistrée. Tu peux quand même suivre le cours.
 profile-error-mixed-scripts = Un pseudo n'utilise les lettres que d'un seul alphabet : ne mélange pas, par exemple, des lettres latines et cyrilliques.
+progress-recovered-newer = Ta progression a été enregistrée par une version plus récente de notalone : elle a été mise de côté (pas effacée) et tu recommences ici. Demande à ton enseignant ou à ton enseignante de mettre notalone à jour sur cet ordinateur.
 #
 ## Release and platforms (issue 17)
 #

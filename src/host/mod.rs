@@ -245,6 +245,7 @@ impl Host {
             self.i18n.t(match e {
                 ProfileNameError::Empty => "profile-error-empty",
                 ProfileNameError::TooLong => "profile-error-too-long",
+                ProfileNameError::MixedScripts(_) => "profile-error-mixed-scripts",
                 _ => "profile-error-bad-char",
             })
         })?;
@@ -335,9 +336,8 @@ impl Host {
 
     fn recovered_message(&self, reason: SetAsideReason) -> String {
         match reason {
-            SetAsideReason::Unreadable | SetAsideReason::NewerVersion => {
-                self.i18n.t("progress-recovered")
-            }
+            SetAsideReason::Unreadable => self.i18n.t("progress-recovered"),
+            SetAsideReason::NewerVersion => self.i18n.t("progress-recovered-newer"),
         }
     }
 

@@ -99,3 +99,26 @@ fn another_session_holding_the_lock_is_told_once() {
     );
     drop(held);
 }
+
+#[test]
+fn a_file_from_a_newer_version_and_a_mixed_script_nickname_get_their_own_sentence() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut host = Host::new(e2e(), Some("en"), Some(tmp.path().into())).expect("loads");
+    let (s, _) = host.open("sam");
+    drop(s);
+    let path = crate::progress::store::record_path(tmp.path(), "sam", "e2e");
+    let body = r#"{"format":"notalone-progress","version":99,"profile":"sam","course":"e2e","modules":{}}"#;
+    std::fs::write(&path, body).expect("plant");
+    let mut host = Host::new(e2e(), Some("en"), Some(tmp.path().into())).expect("loads");
+    let (_s, notice) = host.open("sam");
+    let told = notice.unwrap_or_default();
+    assert!(told.contains("newer version"), "{told}");
+    // bоb with a Cyrillic о prints like bob: the reason says so, not "letters, digits...".
+    let why = host.validate_profile("b\u{43e}b").expect_err("refused");
+    assert!(why.contains("one alphabet"), "{why}");
+    assert!(
+        host.validate_profile("a/b")
+            .expect_err("refused")
+            .contains("letters, digits")
+    );
+}

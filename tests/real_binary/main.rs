@@ -5,6 +5,7 @@ mod ftl;
 mod hostile_env;
 mod interface;
 mod lint_fixtures;
+mod lint_limits;
 mod locales_cli;
 mod no_network;
 mod plain_class;
