@@ -6,7 +6,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use notalone::course::{self, CourseSource, LoadError, Report, Severity};
 

@@ -23,4 +23,5 @@ mod scaffold;
 #[cfg(unix)]
 mod shared_folder;
 mod tui_pty;
+mod tui_pty_watch;
 mod write_links;

@@ -19,20 +19,20 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(10);
 
-fn binary() -> PathBuf {
+pub(crate) fn binary() -> PathBuf {
     std::env::var_os("NOTALONE_TUI_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_notalone")))
 }
 
-fn course_dir() -> PathBuf {
+pub(crate) fn course_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/courses/tui")
 }
 
 /// The program in a pty, and what it drew.
-struct Pty {
+pub(crate) struct Pty {
     child: Box<dyn Child + Send + Sync>,
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
@@ -56,12 +56,17 @@ fn nz(n: u16) -> NonZeroU16 {
 }
 
 impl Pty {
-    fn start(data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Pty {
+    pub(crate) fn start(data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Pty {
         Pty::start_in(&course_dir(), data_dir, extra, env)
     }
 
     /// Start on the course in `course` (a copy, for the live-preview tests).
-    fn start_in(course: &Path, data_dir: &Path, extra: &[&str], env: &[(&str, &str)]) -> Pty {
+    pub(crate) fn start_in(
+        course: &Path,
+        data_dir: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system().openpty(size(80, 24)).expect("openpty");
         let mut cmd = CommandBuilder::new(binary());
         cmd.arg("--lessons");
@@ -113,7 +118,7 @@ impl Pty {
         }
     }
 
-    fn pump(&mut self, wait: Duration) {
+    pub(crate) fn pump(&mut self, wait: Duration) {
         if let Ok(chunk) = self.rx.recv_timeout(wait) {
             self.parser.process(&chunk);
             self.raw.extend_from_slice(&chunk);
@@ -124,12 +129,12 @@ impl Pty {
         }
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.parser.screen().contents()
     }
 
     /// Wait until the screen shows `needle`.
-    fn wait_for(&mut self, needle: &str) {
+    pub(crate) fn wait_for(&mut self, needle: &str) {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
             if self.screen().contains(needle) {
@@ -144,25 +149,25 @@ impl Pty {
     }
 
     /// Let the program draw what it has to draw.
-    fn settle(&mut self) {
+    pub(crate) fn settle(&mut self) {
         let start = Instant::now();
         while start.elapsed() < Duration::from_millis(300) {
             self.pump(Duration::from_millis(50));
         }
     }
 
-    fn send(&mut self, bytes: &[u8]) {
+    pub(crate) fn send(&mut self, bytes: &[u8]) {
         let w = self.writer.as_mut().expect("writer");
         w.write_all(bytes).expect("write");
         w.flush().expect("flush");
     }
 
-    fn key(&mut self, bytes: &[u8], then: &str) {
+    pub(crate) fn key(&mut self, bytes: &[u8], then: &str) {
         self.send(bytes);
         self.wait_for(then);
     }
 
-    fn resize(&mut self, cols: u16, rows: u16) {
+    pub(crate) fn resize(&mut self, cols: u16, rows: u16) {
         if let Some(m) = &self.master {
             m.resize(size(cols, rows)).expect("resize");
         }
@@ -170,7 +175,7 @@ impl Pty {
     }
 
     /// (column, row) of `needle` on screen.
-    fn find(&self, needle: &str) -> Option<(u16, u16)> {
+    pub(crate) fn find(&self, needle: &str) -> Option<(u16, u16)> {
         let screen = self.parser.screen();
         let (rows, cols) = screen.size();
         let (rows, cols) = (rows.get(), cols.get());
@@ -185,7 +190,7 @@ impl Pty {
 
     /// The number shown before `text` in a list ("2. text"): items are
     /// shuffled per learner, so tests pick them by their words.
-    fn number_of(&self, text: &str) -> Vec<u8> {
+    pub(crate) fn number_of(&self, text: &str) -> Vec<u8> {
         let screen = self.screen();
         let line = screen
             .lines()
@@ -208,7 +213,7 @@ impl Pty {
     }
 
     /// Wait for the exit status, reading what is left.
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+    pub(crate) fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             self.pump(Duration::from_millis(20));
@@ -226,7 +231,7 @@ impl Pty {
 
     /// The terminal is back to normal: main screen, mouse reports off,
     /// cursor shown, and (Linux) canonical mode with echo.
-    fn assert_restored(&self) {
+    pub(crate) fn assert_restored(&self) {
         assert!(
             !self.parser.screen().alternate_screen(),
             "still on the alternate screen"
@@ -250,7 +255,7 @@ impl Pty {
     }
 
     /// Close our end of the pty, as an SSH client that drops does.
-    fn hang_up(&mut self) {
+    pub(crate) fn hang_up(&mut self) {
         // The reader thread holds a copy of the master: make it wake up
         // (a resize makes the program draw) and stop.
         self.stop_reading.store(true, Ordering::SeqCst);
@@ -262,7 +267,7 @@ impl Pty {
 
     /// Seconds of CPU the program used so far (Linux).
     #[cfg(target_os = "linux")]
-    fn cpu_ticks(&self) -> u64 {
+    pub(crate) fn cpu_ticks(&self) -> u64 {
         let pid = self.child.process_id().expect("pid");
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
         let after = &stat[stat.rfind(')').expect("comm") + 2..];
@@ -278,14 +283,14 @@ impl Drop for Pty {
     }
 }
 
-const ENTER: &[u8] = b"\r";
+pub(crate) const ENTER: &[u8] = b"\r";
 
-fn data_dir(name: &str) -> tempdir::Dir {
+pub(crate) fn data_dir(name: &str) -> tempdir::Dir {
     tempdir::Dir::new(name)
 }
 
 /// A temporary directory without another dependency.
-mod tempdir {
+pub(crate) mod tempdir {
     use std::path::{Path, PathBuf};
 
     pub struct Dir(PathBuf);
@@ -631,116 +636,3 @@ fn progress_carries_across_plain_and_full_screen() {
 // the running course: the new text appears; a syntax error shows the
 // diagnostics (file:line:col) in place of the lesson; the fix brings the
 // lesson back on the same step. With native notifications and with polling.
-
-/// A copy of the test course to edit.
-fn copy_course() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    copy_dir(&course_dir(), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read_dir") {
-        let e = e.expect("entry");
-        let dest = to.join(e.file_name());
-        if e.file_type().expect("type").is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).expect("copy");
-        }
-    }
-}
-
-/// Where the step's file says `file:line:col` on screen, if it does.
-fn has_location(screen: &str, file: &str) -> bool {
-    screen.lines().any(|l| {
-        l.split(&format!("{file}:")).skip(1).any(|rest| {
-            let mut parts = rest.splitn(3, ':');
-            let line = parts.next().unwrap_or("");
-            let col: String = parts
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            !line.is_empty() && line.chars().all(|c| c.is_ascii_digit()) && !col.is_empty()
-        })
-    })
-}
-
-fn edit_under_a_running_preview(env: &[(&str, &str)]) {
-    let course = copy_course();
-    let data = tempfile::tempdir().expect("temp dir");
-    let file = course.path().join("en/all-steps.toml");
-    let original = std::fs::read_to_string(&file).expect("read step file");
-    let mut p = Pty::start_in(
-        course.path(),
-        data.path(),
-        &["--watch", "--profile", "w"],
-        env,
-    );
-    p.wait_for("Pty Course");
-    p.key(ENTER, "Before you start");
-    p.key(ENTER, "First page");
-    p.key(ENTER, "Jordan gets a message from someone new.");
-    p.wait_for("Step 2 of 6");
-    // Let a polling watcher take its first look.
-    p.settle();
-
-    // An edit: the new text, same step.
-    let edited = original.replace(
-        "Jordan gets a message from someone new.",
-        "Sam gets a message from a stranger.",
-    );
-    assert_ne!(edited, original, "the fixture has the text to edit");
-    std::fs::write(&file, &edited).expect("write");
-    p.wait_for("Sam gets a message from a stranger.");
-    p.wait_for("Step 2 of 6");
-    assert!(!p.screen().contains("Jordan gets"), "{}", p.screen());
-
-    // A syntax error: the diagnostics in place of the lesson.
-    let broken = edited.replace("contact = \"maya\"", "contact = \"maya");
-    assert_ne!(broken, edited, "the fixture has the line to break");
-    std::fs::write(&file, &broken).expect("write");
-    p.wait_for("The course has errors");
-    p.wait_for("all-steps.toml:");
-    assert!(
-        has_location(&p.screen(), "all-steps.toml"),
-        "file:line:col shown:\n{}",
-        p.screen()
-    );
-    assert!(
-        !p.screen().contains("Sam gets a message"),
-        "no stale lesson:\n{}",
-        p.screen()
-    );
-    // Keys of the lesson do nothing meanwhile; the program keeps running.
-    p.send(ENTER);
-    p.settle();
-    assert!(p.screen().contains("The course has errors"));
-
-    // Fixed: the lesson is back, on the same step.
-    std::fs::write(&file, &edited).expect("write");
-    p.wait_for("Sam gets a message from a stranger.");
-    p.wait_for("Step 2 of 6");
-    assert!(
-        !p.screen().contains("The course has errors"),
-        "{}",
-        p.screen()
-    );
-
-    p.send(b"q");
-    let status = p.wait_exit();
-    assert!(status.success(), "q exits 0: {status:?}");
-}
-
-#[test]
-fn edits_errors_and_fixes_show_up_with_native_watching() {
-    edit_under_a_running_preview(&[("NOTALONE_WATCH_POLL", "0")]);
-}
-
-#[test]
-fn edits_errors_and_fixes_show_up_with_polling() {
-    edit_under_a_running_preview(&[("NOTALONE_WATCH_POLL", "1")]);
-}
