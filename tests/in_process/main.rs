@@ -12,6 +12,7 @@ mod parity;
 mod parity_walks;
 mod plain_walk;
 mod progress_store;
+mod schema_validator;
 mod schemas;
 mod store_hostile;
 mod store_kills;
