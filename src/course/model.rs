@@ -198,6 +198,16 @@ impl Module {
         self.steps.iter().position(|s| s.id == id)
     }
 
+    /// Where `next`, said at step `from`, leads: the step it names, else
+    /// the following step; `None` at the end of the module.
+    pub fn target(&self, from: usize, next: Option<&Next>) -> Option<usize> {
+        match next {
+            Some(Next::End) => None,
+            Some(Next::Step(id)) => self.step_index(id),
+            None => (from + 1 < self.steps.len()).then_some(from + 1),
+        }
+    }
+
     /// Whether any step of this module is scored.
     pub fn is_scored(&self) -> bool {
         self.steps.iter().any(Step::is_scored)

@@ -310,13 +310,7 @@ impl Session {
         next: Option<Next>,
         now: &str,
     ) -> Outcome {
-        let m = &self.course.modules[mi];
-        let target = match next {
-            Some(Next::End) => None,
-            Some(Next::Step(id)) => m.step_index(&id),
-            None => (si + 1 < m.steps.len()).then_some(si + 1),
-        };
-        match target {
+        match self.course.modules[mi].target(si, next.as_ref()) {
             // A branch that leads back ("go back and choose again"): a chat
             // answered before asks again, or the learner would go round the
             // same branch for ever. Earlier choices stay in the record.

@@ -37,11 +37,7 @@ impl Session {
                 next = branch;
             }
         }
-        match next {
-            Some(Next::End) => None,
-            Some(Next::Step(id)) => m.step_index(&id),
-            None => (si + 1 < m.steps.len()).then_some(si + 1),
-        }
+        m.target(si, next.as_ref())
     }
 
     /// Whether going to `next` from the chat `chat` of module `mi` comes
@@ -52,7 +48,7 @@ impl Session {
             return false;
         };
         let mut cur = match next {
-            Some(Next::Step(id)) => m.step_index(id),
+            Some(Next::Step(_)) => m.target(chat, next),
             _ => None,
         };
         for _ in 0..m.steps.len() {
@@ -66,11 +62,7 @@ impl Session {
             if matches!(&step.kind, StepKind::Chat { choices, .. } if !choices.is_empty()) {
                 return false;
             }
-            cur = match &step.next {
-                Some(Next::End) => None,
-                Some(Next::Step(id)) => m.step_index(id),
-                None => (c + 1 < m.steps.len()).then_some(c + 1),
-            };
+            cur = m.target(c, step.next.as_ref());
         }
         false
     }

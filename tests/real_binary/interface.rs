@@ -3,43 +3,17 @@
 //! `--lessons DIR --lang TAG` shows it message by message, `locales check`
 //! covers it, and `--lang` that names nothing says so once.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use crate::runner::{self, err, out, s};
 
 use notalone::commands::locales::ftl::Ftl;
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
-
+/// `notalone ARGS` in a clean environment (no colour setting either),
+/// with `stdin` piped in.
 fn notalone(args: &[&str], stdin: &str) -> Output {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env_remove("NO_COLOR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("the binary runs");
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("the binary ends")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    runner::with_input(runner::notalone_cmd(args).env_remove("NO_COLOR"), stdin)
 }
 
 /// An exported course with a German translation started in it.

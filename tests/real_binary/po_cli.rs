@@ -3,41 +3,14 @@
 //! PO editor rewrites a file, import, run the course.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_notalone");
+use crate::runner::{self, err, out, s};
 
+/// `notalone ARGS` in a clean environment (no colour setting either),
+/// with `stdin` piped in.
 fn notalone(args: &[&str], stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("NOTALONE_LESSONS")
-        .env_remove("NOTALONE_DATA_DIR")
-        .env_remove("NO_COLOR")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    child.wait_with_output().expect("the binary ends")
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("utf-8 temp path")
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    runner::with_input(runner::notalone_cmd(args).env_remove("NO_COLOR"), stdin)
 }
 
 /// `msgfmt --check` on a file, if GNU gettext is installed (with CI=true it

@@ -90,3 +90,18 @@ pub fn saved(dir: &Path) -> serde_json::Value {
     assert_eq!(files.len(), 1, "one progress file: {files:?}");
     serde_json::from_slice(&std::fs::read(&files[0]).expect("read")).expect("valid JSON")
 }
+
+/// A temporary path as a command-line argument.
+pub fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
+
+/// What a run printed on standard output.
+pub fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What a run printed on standard error.
+pub fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
